@@ -1,0 +1,85 @@
+using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Features.Admin;
+
+public sealed record AdminUserPage(IReadOnlyList<UserProfile> Items, int Page, int Size, int Total);
+
+public sealed record AdminUpdateUserRequest(string? SubscriptionPlan, DateTimeOffset? SubscriptionExpiresAt);
+
+public static class AdminApi
+{
+    public const string Policy = "admin";
+
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(Policy);
+        api.MapGet("/users", ListUsers).WithName("AdminListUsers");
+        api.MapPatch("/users/{username}", UpdateUser).WithName("AdminUpdateUser");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<AdminUserPage>, ValidationProblem>> ListUsers(
+        CompilaDb db, CancellationToken ct, int page = 1, int size = 20, string? q = null)
+    {
+        var errors = new ValidationErrors();
+        if (page < 1)
+        {
+            errors.Add("page", "A página começa em 1.");
+        }
+
+        if (size is < 1 or > 100)
+        {
+            errors.Add("size", "O tamanho da página vai de 1 a 100.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+            query = query.Where(u => u.Username.Contains(term) || u.Email.Contains(term));
+        }
+
+        var total = await query.CountAsync(ct);
+        var users = await query.Include(u => u.Roles).OrderBy(u => u.Username)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new AdminUserPage(users.Select(UserProfile.From).ToList(), page, size, total));
+    }
+
+    internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> UpdateUser(
+        string username, AdminUpdateUserRequest request, CompilaDb db, CancellationToken ct)
+    {
+        SubscriptionPlan plan = default;
+        if (request.SubscriptionPlan is not null && !EnumLabels.TryParse(request.SubscriptionPlan, out plan))
+        {
+            return new ValidationErrors()
+                .Add("subscriptionPlan", $"Plano desconhecido. Use: {string.Join(", ", EnumLabels.Labels<SubscriptionPlan>())}.")
+                .ToProblem();
+        }
+
+        var normalizedUsername = username.ToLowerInvariant();
+        var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Username == normalizedUsername, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.SubscriptionPlan is not null)
+        {
+            user.SubscriptionPlan = plan;
+        }
+
+        user.SubscriptionExpiresAt = request.SubscriptionExpiresAt ?? user.SubscriptionExpiresAt;
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserProfile.From(user));
+    }
+}

@@ -1,0 +1,44 @@
+using Compila.Web.Features.Admin;
+using Compila.Web.Features.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Compila.Web.Features.Auth;
+
+public static class AuthServices
+{
+    public static void AddCompilaAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddSingleton<SigningKeys>();
+        builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        builder.Services.AddScoped<TokenService>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeys, IOptions<AuthOptions>>((jwt, keys, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKey = keys.ValidationKey,
+                    ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+                    ValidateIssuerSigningKey = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminApi.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Compila.Web.Infrastructure;
+
+public static class ApiDocs
+{
+    public static void AddCompilaApiDocs(this WebApplicationBuilder builder) =>
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<BearerSchemeTransformer>());
+
+    /// <summary><c>/openapi/v1.json</c> and interactive docs at <c>/docs</c> (Scalar, served from the package, no CDN).</summary>
+    public static void MapCompilaApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("compila.dev API")).AllowAnonymous();
+    }
+
+    sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer
+    {
+        public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+        {
+            document.Info.Title = "compila.dev API";
+            document.Info.Description = "API REST da compila.dev. Autentique com `Authorization: Bearer <accessToken>`.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+            };
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Infrastructure.Commands;
+
+/// <summary>
+/// Operator commands of the host: <c>migrate</c>, <c>admin create</c>, <c>admin grant</c>.
+/// Run as <c>dotnet run --project src/Compila.Web -- &lt;command&gt;</c>.
+/// </summary>
+public static class CommandLine
+{
+    static readonly string[] Commands = ["migrate", "admin"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["migrate", ..] => await MigrateAsync(app),
+                ["admin", "create", .. var rest] => await CreateAdminAsync(app, Option(rest, "--username"), Option(rest, "--email")),
+                ["admin", "grant", var username, .. var rest] => await GrantAsync(app, username, rest.FirstOrDefault() ?? Roles.Admin),
+                _ => Usage(),
+            };
+        }
+        catch (CommandException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await DataServices.MigrateAsync(app.Services);
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+
+    /// <summary>The password comes from COMPILA_ADMIN_PASSWORD or stdin, never from argv (visible in process lists).</summary>
+    static async Task<int> CreateAdminAsync(WebApplication app, string? username, string? email)
+    {
+        if (username is null || email is null)
+        {
+            throw new CommandException("usage: admin create --username <name> --email <email>  (password from COMPILA_ADMIN_PASSWORD or stdin)");
+        }
+
+        var password = Environment.GetEnvironmentVariable("COMPILA_ADMIN_PASSWORD") ?? (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n');
+        var errors = new Errors.ValidationErrors();
+        Features.Auth.AccountRules.ValidateUsername(username, errors);
+        Features.Auth.AccountRules.ValidateEmail(email, errors);
+        Features.Auth.AccountRules.ValidatePassword(password, username, email, errors);
+        if (!errors.IsValid)
+        {
+            throw new CommandException(string.Join(Environment.NewLine, errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        }
+
+        await DataServices.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        var normalizedName = Features.Auth.AccountRules.NormalizeUsername(username);
+        var normalizedEmail = Features.Auth.AccountRules.NormalizeEmail(email);
+        if (await db.Users.AnyAsync(u => u.Username == normalizedName || u.Email == normalizedEmail))
+        {
+            throw new CommandException("A user with this username or email already exists; use 'admin grant <username>'.");
+        }
+
+        var user = new User
+        {
+            Username = normalizedName,
+            Email = normalizedEmail,
+            Roles = [new UserRole { Role = Roles.User }, new UserRole { Role = Roles.Admin }],
+        };
+        user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password!);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        Console.WriteLine($"Admin '{user.Username}' created.");
+        return 0;
+    }
+
+    static async Task<int> GrantAsync(WebApplication app, string username, string role)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new CommandException($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
+        }
+
+        await DataServices.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        var normalizedUsername = username.ToLowerInvariant();
+        var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Username == normalizedUsername)
+            ?? throw new CommandException($"No user '{username}'.");
+        if (!user.IsInRole(role))
+        {
+            user.Roles.Add(new UserRole { Role = role });
+            await db.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"'{user.Username}' has role '{role}'.");
+        return 0;
+    }
+
+    static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    static int Usage()
+    {
+        Console.Error.WriteLine("""
+            commands:
+              migrate                                          apply database migrations
+              admin create --username <name> --email <email>   create an admin (password: COMPILA_ADMIN_PASSWORD or stdin)
+              admin grant <username> [user|company|admin]      grant a role
+            """);
+        return 2;
+    }
+
+    sealed class CommandException(string message) : Exception(message);
+}

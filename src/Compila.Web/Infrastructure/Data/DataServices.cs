@@ -1,0 +1,70 @@
+using Compila.Web.Infrastructure.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Compila.Web.Infrastructure.Data;
+
+public static class DataServices
+{
+    public static void AddCompilaData(this WebApplicationBuilder builder, CompilaOptions options)
+    {
+        if (options.UsesPostgres)
+        {
+            builder.Services.AddDbContext<CompilaDb, PostgresCompilaDb>(db => ConfigurePostgres(db, options.Postgres!));
+        }
+        else
+        {
+            builder.Services.AddDbContext<CompilaDb, SqliteCompilaDb>(db => ConfigureSqlite(db, SqliteConnectionString(options)));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<CompilaDb>("database", tags: ["ready"]);
+    }
+
+    public static string SqliteConnectionString(CompilaOptions options) =>
+        $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Cache=Shared;Foreign Keys=True;Default Timeout=30";
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        if (db is SqliteCompilaDb)
+        {
+            // WAL lets readers proceed while the worker writes results.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Used by <c>dotnet ef migrations add ... --context SqliteCompilaDb</c>.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCompilaDb>
+{
+    public SqliteCompilaDb CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteCompilaDb>();
+        DataServices.ConfigureSqlite(builder, "Data Source=design.db");
+        return new SqliteCompilaDb(builder.Options);
+    }
+}
+
+/// <summary>Used by <c>dotnet ef migrations add ... --context PostgresCompilaDb</c>.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCompilaDb>
+{
+    public PostgresCompilaDb CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<PostgresCompilaDb>();
+        DataServices.ConfigurePostgres(builder, "Host=localhost;Database=compila_design");
+        return new PostgresCompilaDb(builder.Options);
+    }
+}

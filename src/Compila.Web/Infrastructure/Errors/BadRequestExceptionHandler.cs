@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Compila.Web.Infrastructure.Errors;
+
+/// <summary>
+/// Turns malformed requests (broken JSON, wrong types, wrong content type, oversized bodies) into 4xx problem
+/// details in pt-BR, and anything unexpected into a bare 500 that reveals nothing.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        else
+        {
+            logger.LogInformation("Rejected request {Method} {Path}: {Status}", context.Request.Method, context.Request.Path, status);
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Detail = detail },
+        });
+    }
+
+    static (int Status, string Detail) Classify(Exception exception)
+    {
+        switch (exception)
+        {
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return (413, "O corpo da requisição excede o limite permitido.");
+            case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType }:
+                return (415, "Envie o corpo como application/json.");
+            case BadHttpRequestException { InnerException: JsonException } bad:
+                return (bad.StatusCode, "O JSON enviado é inválido ou tem campos com tipos errados.");
+            case BadHttpRequestException bad when bad.Message.Contains("was not provided", StringComparison.Ordinal):
+                return (bad.StatusCode, "O corpo da requisição é obrigatório.");
+            case BadHttpRequestException bad when bad.StatusCode < 500:
+                return (bad.StatusCode, "A requisição é inválida: verifique os parâmetros e o corpo.");
+            case JsonException:
+                return (400, "O JSON enviado é inválido.");
+            default:
+                return (500, "Ocorreu um erro inesperado. Tente novamente em instantes.");
+        }
+    }
+}

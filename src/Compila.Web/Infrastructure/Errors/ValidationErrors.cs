@@ -1,0 +1,27 @@
+namespace Compila.Web.Infrastructure.Errors;
+
+/// <summary>Collects per-field messages (pt-BR) for a 400 validation problem.</summary>
+public sealed class ValidationErrors
+{
+    readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => errors.Count == 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() =>
+        TypedResults.ValidationProblem(ToDictionary(), title: "Dados inválidos.", detail: "Corrija os campos indicados e tente de novo.");
+}

@@ -1,0 +1,36 @@
+namespace Compila.Web.Infrastructure.RateLimiting;
+
+/// <summary>The <c>Compila:RateLimits</c> section: requests per minute per user (per IP when anonymous) per endpoint.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Compila:RateLimits";
+
+    public bool Enabled { get; set; } = true;
+    public int StandardPerMinute { get; set; } = 100;
+    public int SubmissionPerMinute { get; set; } = 10;
+    public int AiPerMinute { get; set; } = 30;
+
+    public int LimitFor(RateLimitClass limitClass) => limitClass switch
+    {
+        RateLimitClass.Submission => SubmissionPerMinute,
+        RateLimitClass.Ai => AiPerMinute,
+        _ => StandardPerMinute,
+    };
+}
+
+public enum RateLimitClass
+{
+    Standard,
+    Submission,
+    Ai,
+}
+
+/// <summary>Endpoint metadata that puts an endpoint in a stricter class than the default.</summary>
+public sealed record RateLimitClassMetadata(RateLimitClass Class);
+
+public static class RateLimitEndpointExtensions
+{
+    public static TBuilder WithRateLimitClass<TBuilder>(this TBuilder builder, RateLimitClass limitClass)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RateLimitClassMetadata(limitClass));
+}

@@ -1,0 +1,46 @@
+using Compila.Web.Features.Admin;
+using Compila.Web.Features.Auth;
+using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure;
+using Compila.Web.Infrastructure.Commands;
+using Compila.Web.Infrastructure.Configuration;
+using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Health;
+using Compila.Web.Infrastructure.RateLimiting;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.AddCompilaOptions();
+builder.AddCompilaData(options);
+builder.AddCompilaCountersAndCache(options);
+builder.AddCompilaErrors();
+builder.AddCompilaAuth();
+builder.AddCompilaApiDocs();
+
+var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+if (options.MigrateOnStart)
+{
+    await DataServices.MigrateAsync(app.Services);
+}
+
+app.UseCompilaErrors();
+app.UseAuthentication();
+app.UseCompilaRateLimits();
+app.UseAuthorization();
+
+app.MapCompilaHealth();
+app.MapCompilaApiDocs();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapAdminApi();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
