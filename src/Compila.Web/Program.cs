@@ -20,7 +20,7 @@ builder.AddCompilaApiDocs();
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
 {
-    return await CommandLine.RunAsync(app, args);
+    return await CommandLine.RunAsync(app.Services, args);
 }
 
 if (options.MigrateOnStart)

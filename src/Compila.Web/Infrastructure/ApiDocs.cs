@@ -13,7 +13,7 @@ public static class ApiDocs
     public static void MapCompilaApiDocs(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", options => options.WithTitle("compila.dev API")).AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("compila.dev API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
     }
 
     sealed class BearerSchemeTransformer : IOpenApiDocumentTransformer

@@ -15,15 +15,15 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         try
         {
             return args switch
             {
-                ["migrate", ..] => await MigrateAsync(app),
-                ["admin", "create", .. var rest] => await CreateAdminAsync(app, Option(rest, "--username"), Option(rest, "--email")),
-                ["admin", "grant", var username, .. var rest] => await GrantAsync(app, username, rest.FirstOrDefault() ?? Roles.Admin),
+                ["migrate", ..] => await MigrateAsync(services),
+                ["admin", "create", .. var rest] => await CreateAdminAsync(services, Option(rest, "--username"), Option(rest, "--email")),
+                ["admin", "grant", var username, .. var rest] => await GrantAsync(services, username, rest.FirstOrDefault() ?? Roles.Admin),
                 _ => Usage(),
             };
         }
@@ -34,15 +34,15 @@ public static class CommandLine
         }
     }
 
-    static async Task<int> MigrateAsync(WebApplication app)
+    static async Task<int> MigrateAsync(IServiceProvider services)
     {
-        await DataServices.MigrateAsync(app.Services);
+        await DataServices.MigrateAsync(services);
         Console.WriteLine("Database is up to date.");
         return 0;
     }
 
     /// <summary>The password comes from COMPILA_ADMIN_PASSWORD or stdin, never from argv (visible in process lists).</summary>
-    static async Task<int> CreateAdminAsync(WebApplication app, string? username, string? email)
+    static async Task<int> CreateAdminAsync(IServiceProvider services, string? username, string? email)
     {
         if (username is null || email is null)
         {
@@ -59,8 +59,8 @@ public static class CommandLine
             throw new CommandException(string.Join(Environment.NewLine, errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
         }
 
-        await DataServices.MigrateAsync(app.Services);
-        await using var scope = app.Services.CreateAsyncScope();
+        await DataServices.MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var normalizedName = Features.Auth.AccountRules.NormalizeUsername(username);
         var normalizedEmail = Features.Auth.AccountRules.NormalizeEmail(email);
@@ -82,15 +82,15 @@ public static class CommandLine
         return 0;
     }
 
-    static async Task<int> GrantAsync(WebApplication app, string username, string role)
+    static async Task<int> GrantAsync(IServiceProvider services, string username, string role)
     {
         if (!Roles.All.Contains(role))
         {
             throw new CommandException($"Unknown role '{role}'. Roles: {string.Join(", ", Roles.All)}.");
         }
 
-        await DataServices.MigrateAsync(app.Services);
-        await using var scope = app.Services.CreateAsyncScope();
+        await DataServices.MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var normalizedUsername = username.ToLowerInvariant();
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Username == normalizedUsername)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: installs and starts what the tests need, runs the whole suite on the embedded
+# defaults (SQLite), then the web suite again on PostgreSQL, then validates the challenge catalog.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+[ -f scripts/setup-runtimes.sh ] && bash scripts/setup-runtimes.sh
+bash scripts/services.sh
+
+dotnet tool restore >/dev/null
+dotnet build Compila.slnx -nologo -v quiet
+
+echo "== tests on SQLite (embedded defaults)"
+dotnet test Compila.slnx --no-build -nologo
+
+echo "== web tests on PostgreSQL"
+COMPILA_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres" \
+  dotnet test tests/Compila.Web.Tests --no-build -nologo
