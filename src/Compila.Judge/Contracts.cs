@@ -67,7 +67,14 @@ public sealed record RunResult
     public long? PeakMemoryBytes { get; init; }
 }
 
-public sealed record LanguageInfo(string Id, string Name, string Version, bool Available, string? UnavailableReason);
+public sealed record LanguageInfo(string Id, string Name, string Version, bool Available, string? UnavailableReason)
+{
+    /// <summary>The file name to give a single piece of code (e.g. <c>Main.java</c>, <c>main.py</c>).</summary>
+    public string EntryFileName { get; init; } = "";
+
+    /// <summary>Whether the language has a compile step (compile output and compilation errors apply).</summary>
+    public bool Compiled { get; init; }
+}
 
 public sealed record SandboxStatus(bool Available, string Description, string? UnavailableReason);
 

@@ -1,0 +1,367 @@
+using System.Text;
+using System.Threading.Channels;
+using Compila.Judge.Languages;
+using Compila.Judge.Sandbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Compila.Judge;
+
+/// <summary>
+/// The judge: language adapters, a bounded pool of workers with a bounded queue, and bubblewrap isolation.
+/// Probes the sandbox and the runtimes once, at construction, and fails closed when bubblewrap does not work.
+/// </summary>
+public sealed class BubblewrapJudge : IJudge
+{
+    private readonly JudgeOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, LanguageAdapter> _adapters;
+    private readonly Dictionary<string, LanguageInfo> _languages;
+    private readonly Bubblewrap _bubblewrap;
+    private readonly Channel<int> _slots;
+    private readonly int _admissionLimit;
+    private int _admitted;
+
+    public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
+    {
+        _options = options.Value;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
+        _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
+        _slots = Channel.CreateBounded<int>(PoolSize);
+        for (var slot = 0; slot < PoolSize; slot++)
+        {
+            _slots.Writer.TryWrite(slot);
+        }
+
+        var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot);
+        _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger);
+        Sandbox = ProbeSandbox();
+
+        var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory));
+        LanguageAdapter[] all = [new Python(), new JavaScript(), new TypeScript(), new Java(), new Go(), new CSharp()];
+        _adapters = all.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        var probes = all.AsParallel().Select(a => (Adapter: a, Reason: ProbeLanguage(a, tools))).ToList();
+        _languages = probes.ToDictionary(
+            p => p.Adapter.Id,
+            p => new LanguageInfo(p.Adapter.Id, p.Adapter.Name, p.Adapter.Version, p.Reason is null && Sandbox.Available,
+                p.Reason ?? (Sandbox.Available ? null : "Sandbox unavailable: " + Sandbox.UnavailableReason))
+            {
+                EntryFileName = p.Adapter.EntryFileName,
+                Compiled = p.Adapter.NeedsCompile,
+            },
+            StringComparer.OrdinalIgnoreCase);
+        Languages = all.Select(a => _languages[a.Id]).ToList();
+        foreach (var language in Languages.Where(l => !l.Available))
+        {
+            _logger.LogWarning("Language {Language} unavailable: {Reason}", language.Id, language.UnavailableReason);
+        }
+    }
+
+    /// <inheritdoc />
+    public SandboxStatus Sandbox { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<LanguageInfo> Languages { get; }
+
+    /// <summary>Runs executing at once.</summary>
+    public int PoolSize { get; }
+
+    /// <summary>The bubblewrap argv of the run step of a language, as configured here (for docs and diagnostics).</summary>
+    public IReadOnlyList<string> DescribeRunCommand(string language, string hostWorkDir)
+    {
+        var adapter = Adapter(language);
+        var limits = RunLimitsFor(adapter, null);
+        return _bubblewrap.OuterArguments(RunStep(adapter, adapter.EntryFileName, hostWorkDir, limits, null, [], SlotUid(0)), null);
+    }
+
+    /// <inheritdoc />
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var batch = await RunBatchAsync(
+            new BatchRequest(request.Language, request.Files, [new RunInput(request.Stdin, request.Args)], request.Limits),
+            cancellationToken).ConfigureAwait(false);
+        if (batch.Runs.Count == 1)
+        {
+            return batch.Runs[0] with { CompileOutput = batch.CompileOutput };
+        }
+
+        return new RunResult
+        {
+            RunId = batch.RunId,
+            Status = batch.CompileOutput is not null && !batch.Compiled ? RunStatus.CompilationError : RunStatus.InternalError,
+            CompileOutput = batch.CompileOutput,
+            WallTimeMs = batch.CompileWallTimeMs,
+        };
+    }
+
+    /// <inheritdoc />
+    public async Task<BatchResult> RunBatchAsync(BatchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var adapter = Adapter(request.Language);
+        var info = _languages[adapter.Id];
+        if (!Sandbox.Available)
+        {
+            throw new JudgeUnavailableException("Sandbox unavailable: " + Sandbox.UnavailableReason);
+        }
+
+        if (!info.Available)
+        {
+            throw new JudgeUnavailableException($"Language '{adapter.Id}' unavailable: {info.UnavailableReason}");
+        }
+
+        var runLimits = RunLimitsFor(adapter, request.Limits);
+        if (WorkDirectory.Validate(request.Files) is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(request));
+        }
+
+        if (Interlocked.Increment(ref _admitted) > _admissionLimit)
+        {
+            Interlocked.Decrement(ref _admitted);
+            throw new JudgeBusyException(_options.RetryAfter);
+        }
+
+        try
+        {
+            var slot = await _slots.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ExecuteAsync(adapter, request, runLimits, slot, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Writer.TryWrite(slot);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _admitted);
+        }
+    }
+
+    private async Task<BatchResult> ExecuteAsync(
+        LanguageAdapter adapter, BatchRequest request, EffectiveLimits runLimits, int slot, CancellationToken cancellationToken)
+    {
+        var runId = Guid.CreateVersion7();
+        var uid = SlotUid(slot);
+        var entry = request.Files[0].Path;
+        using var work = WorkDirectory.Create(_options.WorkRoot, runId, uid);
+        foreach (var file in request.Files)
+        {
+            work.Write(file.Path, file.Content);
+        }
+
+        foreach (var (path, content) in adapter.HelperFiles(entry, runLimits))
+        {
+            work.Write(path, content);
+        }
+
+        string? compileOutput = null;
+        double compileMs = 0;
+        if (adapter.Compile(entry, request.Files.Select(f => f.Path).ToList()) is { } compile)
+        {
+            var compileLimits = EffectiveLimits.From(EffectiveLimits.Merge(
+                _options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
+            var outcome = await _bubblewrap.RunAsync(new SandboxStep
+            {
+                Command = compile.Argv,
+                Environment = compile.Environment,
+                HostWorkDir = work.Path,
+                WorkWritable = true,
+                Limits = compileLimits,
+                Binds = adapter.Binds,
+                TmpMegabytes = adapter.CompileTmpMegabytes,
+                HostUid = uid,
+            }, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            compileMs = outcome.WallTimeMs;
+            compileOutput = (Encoding.UTF8.GetString(outcome.Stdout) + Encoding.UTF8.GetString(outcome.Stderr)).Trim();
+            if (outcome.SandboxError is not null || outcome.Leaked)
+            {
+                _logger.LogError("Compile step failed in the sandbox: {Error}", outcome.SandboxError);
+                var failure = new RunResult
+                {
+                    RunId = runId,
+                    Status = RunStatus.InternalError,
+                    Stderr = outcome.SandboxError ?? "A sandboxed process outlived its step.",
+                    CompileOutput = compileOutput,
+                };
+                return new BatchResult(runId, false, compileOutput, compileMs, request.Inputs.Select(_ => failure).ToList());
+            }
+
+            if (outcome.ExitCode != 0 || outcome.Signal is not null)
+            {
+                var reason = outcome.WallTimeExceeded || outcome.CpuTimeExceeded ? "Compilation exceeded its time limit."
+                    : outcome.MemoryExceeded ? "Compilation exceeded its memory limit."
+                    : outcome.Signal is { } s ? $"Compiler killed by signal {s}."
+                    : null;
+                compileOutput = reason is null ? compileOutput : (compileOutput + "\n" + reason).Trim();
+                return new BatchResult(runId, false, compileOutput, compileMs, []);
+            }
+        }
+
+        var runs = new List<RunResult>(request.Inputs.Count);
+        foreach (var input in request.Inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stdin = input.Stdin is null ? null : Encoding.UTF8.GetBytes(input.Stdin);
+            var step = RunStep(adapter, entry, work.Path, runLimits, stdin, input.Args ?? [], uid);
+            var outcome = await _bubblewrap.RunAsync(step, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            runs.Add(ToResult(adapter, runId, outcome));
+        }
+
+        return new BatchResult(runId, true, compileOutput, compileMs, runs);
+    }
+
+    private SandboxStep RunStep(
+        LanguageAdapter adapter, string entry, string hostWorkDir, EffectiveLimits limits, byte[]? stdin, IReadOnlyList<string> args, int? uid)
+    {
+        var command = adapter.Run(entry, args, limits);
+        return new SandboxStep
+        {
+            Command = command.Argv,
+            Environment = command.Environment,
+            HostWorkDir = hostWorkDir,
+            WorkWritable = false,
+            Limits = limits,
+            Stdin = stdin,
+            AddressSpaceLimitAllowed = adapter.AllowsAddressSpaceLimit,
+            Binds = adapter.Binds,
+            TmpMegabytes = Math.Min(_options.TmpSizeMegabytes, Math.Max(1, limits.MemoryMegabytes)),
+            HostUid = uid,
+        };
+    }
+
+    private static RunResult ToResult(LanguageAdapter adapter, Guid runId, StepOutcome o)
+    {
+        var stderr = Encoding.UTF8.GetString(o.Stderr);
+        var status =
+            o.SandboxError is not null || o.Leaked ? RunStatus.InternalError
+            : o.WallTimeExceeded || o.CpuTimeExceeded ? RunStatus.TimeLimitExceeded
+            : o.OutputExceeded ? RunStatus.OutputLimitExceeded
+            : o.MemoryExceeded || ((o.ExitCode != 0 || o.Signal is not null) && adapter.ReportsOutOfMemory(stderr)) ? RunStatus.MemoryLimitExceeded
+            : o.Signal == 25 ? RunStatus.OutputLimitExceeded
+            : o.ExitCode != 0 || o.Signal is not null ? RunStatus.RuntimeError
+            : RunStatus.Accepted;
+        return new RunResult
+        {
+            RunId = runId,
+            Status = status,
+            Stdout = Encoding.UTF8.GetString(o.Stdout),
+            StdoutTruncated = o.StdoutTruncated,
+            Stderr = o.SandboxError ?? stderr,
+            StderrTruncated = o.StderrTruncated,
+            ExitCode = o.Signal is null ? o.ExitCode : null,
+            Signal = o.Signal,
+            CpuTimeMs = o.CpuTimeMs,
+            WallTimeMs = o.WallTimeMs,
+            PeakMemoryBytes = o.PeakMemoryBytes,
+        };
+    }
+
+    private LanguageAdapter Adapter(string language)
+    {
+        if (language is null || !_adapters.TryGetValue(language, out var adapter))
+        {
+            throw new UnknownLanguageException(language ?? "", _adapters.Keys);
+        }
+
+        return adapter;
+    }
+
+    private LanguageOptions? LanguageSettings(LanguageAdapter adapter) =>
+        _options.Languages.TryGetValue(adapter.Id, out var settings) ? settings : null;
+
+    private EffectiveLimits RunLimitsFor(LanguageAdapter adapter, RunLimits? requested)
+    {
+        var settings = LanguageSettings(adapter);
+        var defaults = EffectiveLimits.Merge(_options.RunDefaults, settings?.RunDefaults, adapter.RunDefaults);
+        var maxima = EffectiveLimits.Merge(_options.RunMaxima, settings?.RunMaxima, null);
+        return EffectiveLimits.Resolve(defaults, maxima, requested);
+    }
+
+    private int? SlotUid(int slot) => Native.IsRoot ? _options.SandboxUidBase + slot : null;
+
+    private string? ProbeLanguage(LanguageAdapter adapter, JudgeTools tools)
+    {
+        if (LanguageSettings(adapter) is { Enabled: false })
+        {
+            return "Disabled by configuration.";
+        }
+
+        try
+        {
+            return adapter.Probe(tools);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return e.Message;
+        }
+    }
+
+    private SandboxStatus ProbeSandbox()
+    {
+        var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}";
+        if (!File.Exists(_options.BubblewrapPath))
+        {
+            return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");
+        }
+
+        foreach (var tool in new[] { "/bin/sh", "/usr/bin/prlimit", "/usr/bin/setpriv", "/usr/bin/true" })
+        {
+            if (!File.Exists(tool))
+            {
+                return new SandboxStatus(false, description, $"{tool} not found.");
+            }
+        }
+
+        try
+        {
+            var probeRoot = Path.Combine(_options.WorkRoot, "probe");
+            using var work = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), SlotUid(0));
+            var outcome = _bubblewrap.RunAsync(new SandboxStep
+            {
+                Command = ["/usr/bin/true"],
+                HostWorkDir = work.Path,
+                Limits = new EffectiveLimits(5, 10, 64, 16, 1024, 64, 64),
+                HostUid = SlotUid(0),
+            }, CancellationToken.None).GetAwaiter().GetResult();
+            if (outcome.ExitCode != 0 || outcome.Signal is not null)
+            {
+                var error = (outcome.SandboxError ?? Encoding.UTF8.GetString(outcome.Stderr)).Trim();
+                return new SandboxStatus(false, description,
+                    $"bubblewrap failed to start a sandbox (exit {outcome.ExitCode}): {error}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            return new SandboxStatus(false, description, "bubblewrap could not be started: " + e.Message);
+        }
+
+        return new SandboxStatus(true, description, null);
+    }
+
+    private static string? FindToolsDirectory(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tools", "judge");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+namespace Compila.Judge;
+
+/// <summary>
+/// Judge configuration, bound from the <c>Compila:Judge</c> configuration section.
+/// Every limit has a default (used when a request says nothing) and a maximum (a request above it is rejected).
+/// </summary>
+public sealed class JudgeOptions
+{
+    public const string SectionName = "Compila:Judge";
+
+    /// <summary>The bubblewrap executable. Nothing runs when it is missing or broken.</summary>
+    public string BubblewrapPath { get; set; } = "/usr/bin/bwrap";
+
+    /// <summary>
+    /// Folder holding the project's judge tools (<c>tools/judge</c>: the TypeScript compiler in node_modules).
+    /// When empty, the judge looks for <c>tools/judge</c> in the app's folder and its parents.
+    /// </summary>
+    public string? ToolsDirectory { get; set; }
+
+    /// <summary>Host folder under which each run gets a fresh, private work folder (deleted after the run).</summary>
+    public string WorkRoot { get; set; } = Path.Combine(Path.GetTempPath(), "compila-judge");
+
+    /// <summary>Runs executing at once; 0 means the number of cores.</summary>
+    public int PoolSize { get; set; }
+
+    /// <summary>Requests allowed to wait for a free worker; one more is refused with <see cref="JudgeBusyException"/>.</summary>
+    public int QueueCapacity { get; set; } = 64;
+
+    /// <summary>The Retry-After suggested when the queue is full.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Root of the cgroup v1 hierarchies (<c>memory</c>, <c>pids</c>, <c>cpuacct</c>); probed at start-up.</summary>
+    public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
+
+    /// <summary>Use cgroups when they are writable; false forces the rlimit-only fallback.</summary>
+    public bool UseCgroups { get; set; } = true;
+
+    /// <summary>
+    /// When the host runs as root, each worker slot runs its sandbox as host uid <c>SandboxUidBase + slot</c>
+    /// (never root, and a per-slot uid so RLIMIT_NPROC counts only that run's processes).
+    /// </summary>
+    public int SandboxUidBase { get; set; } = 61000;
+
+    /// <summary>Size of the private <c>/tmp</c> tmpfs of a run step, in megabytes.</summary>
+    public int TmpSizeMegabytes { get; set; } = 64;
+
+    /// <summary>Defaults for the run step of every language.</summary>
+    public LimitValues RunDefaults { get; set; } = new();
+
+    /// <summary>Maxima for the run step of every language.</summary>
+    public LimitValues RunMaxima { get; set; } = new()
+    {
+        CpuTimeSeconds = 15, WallTimeSeconds = 20, MemoryMegabytes = 512, MaxProcesses = 120,
+        MaxFileSizeKilobytes = 4096, MaxOutputKilobytes = 4096, MaxOpenFiles = 256,
+    };
+
+    /// <summary>Limits of the compile step (never overridden by a request).</summary>
+    public LimitValues CompileLimits { get; set; } = new()
+    {
+        CpuTimeSeconds = 20, WallTimeSeconds = 30, MemoryMegabytes = 768, MaxProcesses = 128,
+        MaxFileSizeKilobytes = 65536, MaxOutputKilobytes = 64, MaxOpenFiles = 1024,
+    };
+
+    /// <summary>Per-language overrides, keyed by language id (python, javascript, typescript, java, go, csharp).</summary>
+    public Dictionary<string, LanguageOptions> Languages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>One set of limits. In <see cref="LanguageOptions"/> a null member keeps the global value.</summary>
+public sealed class LimitValues
+{
+    public double CpuTimeSeconds { get; set; } = 5;
+    public double WallTimeSeconds { get; set; } = 10;
+    public int MemoryMegabytes { get; set; } = 128;
+    public int MaxProcesses { get; set; } = 60;
+    public int MaxFileSizeKilobytes { get; set; } = 1024;
+    public int MaxOutputKilobytes { get; set; } = 1024;
+    public int MaxOpenFiles { get; set; } = 64;
+}
+
+/// <summary>Partial limits for a language; null members keep the global value.</summary>
+public sealed class LimitOverrides
+{
+    public double? CpuTimeSeconds { get; set; }
+    public double? WallTimeSeconds { get; set; }
+    public int? MemoryMegabytes { get; set; }
+    public int? MaxProcesses { get; set; }
+    public int? MaxFileSizeKilobytes { get; set; }
+    public int? MaxOutputKilobytes { get; set; }
+    public int? MaxOpenFiles { get; set; }
+}
+
+/// <summary>Settings of one language.</summary>
+public sealed class LanguageOptions
+{
+    /// <summary>False hides nothing but makes the language unavailable.</summary>
+    public bool Enabled { get; set; } = true;
+    public LimitOverrides? RunDefaults { get; set; }
+    public LimitOverrides? RunMaxima { get; set; }
+    public LimitOverrides? CompileLimits { get; set; }
+}

@@ -1,0 +1,70 @@
+using Compila.Judge.Sandbox;
+
+namespace Compila.Judge.Languages;
+
+/// <summary>
+/// Go (Debian's golang-go): go build in a sandboxed step with its build cache in the step's private /tmp;
+/// the standard library comes precompiled from GOROOT/pkg, so only the learner's package is compiled.
+/// </summary>
+internal sealed class Go : LanguageAdapter
+{
+    private const string Binary = ".main";
+    private string _root = "";
+    private readonly List<Bind> _binds = [];
+
+    public override string Id => "go";
+    public override string Name => "Go";
+    public override string EntryFileName => "main.go";
+    public override bool NeedsCompile => true;
+    public override int CompileTmpMegabytes => 256;
+    public override IReadOnlyList<Bind> Binds => _binds;
+
+    public override string? Probe(JudgeTools tools)
+    {
+        if (!File.Exists("/usr/bin/go"))
+        {
+            return "go not found: install golang-go.";
+        }
+
+        _root = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/go")))!;
+        if (!_root.StartsWith("/usr/", StringComparison.Ordinal))
+        {
+            _binds.Add(new Bind(_root, _root));
+        }
+
+        var output = HostOutput(Path.Combine(_root, "bin", "go"), "version");
+        if (output is null)
+        {
+            return $"{_root}/bin/go not working.";
+        }
+
+        // "go version go1.19.8 linux/amd64"
+        var parts = output.Split(' ');
+        Version = parts.Length > 2 ? parts[2].Replace("go", "", StringComparison.Ordinal) : output;
+        return null;
+    }
+
+    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files)
+    {
+        var env = BaseEnvironment();
+        env["GOROOT"] = _root;
+        env["GOCACHE"] = "/tmp/go-cache";
+        env["GOPATH"] = "/tmp/go-path";
+        env["GOTMPDIR"] = "/tmp";
+        env["GO111MODULE"] = "off";
+        env["GOPROXY"] = "off";
+        env["CGO_ENABLED"] = "0";
+        env["GOFLAGS"] = "-buildvcs=false";
+        return new SandboxCommand(
+            [_root + "/bin/go", "build", "-o", Box(Binary), .. files.Where(f => f.EndsWith(".go", StringComparison.Ordinal))],
+            env);
+    }
+
+    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits)
+    {
+        var env = BaseEnvironment();
+        // The Go runtime cannot see the cgroup; a soft limit makes its GC work before the kernel kills it.
+        env["GOMEMLIMIT"] = $"{Math.Max(8, limits.MemoryMegabytes * 3 / 4)}MiB";
+        return new SandboxCommand([Box(Binary), .. args], env);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Compila.Judge.Sandbox;
+
+namespace Compila.Judge.Languages;
+
+/// <summary>Java 17: javac in a sandboxed step, then java with a heap sized below the memory limit.</summary>
+internal sealed class Java : LanguageAdapter
+{
+    private const string Classes = ".classes";
+    private string _home = "";
+    private readonly List<Bind> _binds = [];
+
+    public override string Id => "java";
+    public override string Name => "Java";
+    public override string EntryFileName => "Main.java";
+    public override bool NeedsCompile => true;
+    public override IReadOnlyList<Bind> Binds => _binds;
+
+    // The JVM's own footprint (metaspace, code cache, threads) needs room above the heap.
+    public override LimitOverrides RunDefaults => new() { MemoryMegabytes = 256 };
+
+    public override string? Probe(JudgeTools tools)
+    {
+        if (!File.Exists("/usr/bin/javac"))
+        {
+            return "javac not found: install openjdk-17-jdk-headless.";
+        }
+
+        _home = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/javac")))!;
+        if (!_home.StartsWith("/usr/", StringComparison.Ordinal))
+        {
+            _binds.Add(new Bind(_home, _home));
+        }
+
+        // Debian keeps the JDK's conf/ as links into /etc/java-17-openjdk.
+        foreach (var etc in Directory.Exists("/etc") ? Directory.GetDirectories("/etc", "java-*-openjdk") : [])
+        {
+            _binds.Add(new Bind(etc, etc));
+        }
+
+        var output = HostOutput(Path.Combine(_home, "bin", "java"), "-version");
+        if (output is null)
+        {
+            return $"{_home}/bin/java not working.";
+        }
+
+        var first = output.Split('\n')[0];
+        var quote = first.IndexOf('"', StringComparison.Ordinal);
+        Version = quote >= 0 ? first[(quote + 1)..first.LastIndexOf('"')] : first;
+        return null;
+    }
+
+    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
+        [
+            _home + "/bin/javac",
+            "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-Xshare:auto", "-J-XX:-UsePerfData", "-J-Xmx384m",
+            "-encoding", "UTF-8", "-d", Box(Classes),
+            .. files.Where(f => f.EndsWith(".java", StringComparison.Ordinal)),
+        ],
+        BaseEnvironment());
+
+    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits)
+    {
+        var heap = Math.Max(16, limits.MemoryMegabytes * 3 / 4).ToString(CultureInfo.InvariantCulture);
+        var mainClass = Path.GetFileNameWithoutExtension(entry);
+        return new SandboxCommand(
+            [
+                _home + "/bin/java",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                $"-Xmx{heap}m", "-Xss8m", "-XX:ReservedCodeCacheSize=32m",
+                "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
+                "-cp", Box(Classes), mainClass, .. args,
+            ],
+            BaseEnvironment());
+    }
+
+    public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("java.lang.OutOfMemoryError", StringComparison.Ordinal);
+}

@@ -1,0 +1,348 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Compila.Judge.Sandbox;
+
+/// <summary>
+/// Runs one step inside bubblewrap. The outer chain is
+/// <c>sh (joins the step's cgroups) → prlimit (rlimits) → setpriv (unprivileged host uid, root host only) → bwrap → command</c>,
+/// each an exec of the previous one, so killing the one process we started tears the whole sandbox down
+/// (bwrap's pid-namespace init dies with its parent, and the kernel kills every process of the namespace).
+/// </summary>
+internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logger)
+{
+    public const string BoxDir = "/box";
+    private const string JoinCgroupsScript =
+        "while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; exec \"$@\"";
+
+    private static readonly string[] HostLinks = ["/lib", "/lib64", "/bin", "/sbin"];
+
+    public string BwrapPath => bwrapPath;
+    public Cgroups Cgroups => cgroups;
+
+    /// <summary>The arguments of bubblewrap itself (after its path), for one step.</summary>
+    public static List<string> BwrapArguments(SandboxStep step)
+    {
+        var a = new List<string>
+        {
+            "--unshare-all", "--unshare-user", "--unshare-cgroup",
+            "--die-with-parent", "--new-session",
+            "--uid", "65534", "--gid", "65534",
+            "--hostname", "sandbox",
+            "--cap-drop", "ALL",
+            "--clearenv",
+        };
+        foreach (var (key, value) in step.Environment)
+        {
+            a.AddRange(["--setenv", key, value]);
+        }
+
+        a.AddRange(["--ro-bind", "/usr", "/usr"]);
+        foreach (var link in HostLinks)
+        {
+            var info = new FileInfo(link);
+            if (info.LinkTarget is { } target)
+            {
+                a.AddRange(["--symlink", target, link]);
+            }
+            else if (Directory.Exists(link))
+            {
+                a.AddRange(["--ro-bind", link, link]);
+            }
+        }
+
+        foreach (var etc in new[] { "/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime" })
+        {
+            a.AddRange(["--ro-bind-try", etc, etc]);
+        }
+
+        foreach (var bind in step.Binds)
+        {
+            a.AddRange(["--ro-bind", bind.Source, bind.Target]);
+        }
+
+        var tmpBytes = (step.TmpMegabytes * 1024L * 1024L).ToString(CultureInfo.InvariantCulture);
+        a.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+        a.AddRange(["--size", tmpBytes, "--tmpfs", "/tmp"]);
+        a.AddRange(["--size", "1048576", "--tmpfs", "/dev/shm"]);
+        a.AddRange([step.WorkWritable ? "--bind" : "--ro-bind", step.HostWorkDir, BoxDir]);
+        a.AddRange(["--remount-ro", "/"]);
+        a.AddRange(["--chdir", BoxDir]);
+        a.Add("--");
+        a.AddRange(step.Command);
+        return a;
+    }
+
+    /// <summary>The whole argv of the process the host starts (cgroup join, rlimits, uid switch, bubblewrap).</summary>
+    public List<string> OuterArguments(SandboxStep step, CgroupSet? groups)
+    {
+        var l = step.Limits;
+        var cpuSoft = (long)Math.Ceiling(l.CpuTimeSeconds);
+        var argv = new List<string> { "/bin/sh", "-c", JoinCgroupsScript, "sh" };
+        if (groups is not null)
+        {
+            argv.AddRange(groups.ProcsFiles);
+        }
+
+        argv.Add("--");
+        argv.AddRange([
+            "/usr/bin/prlimit",
+            $"--cpu={cpuSoft}:{cpuSoft + 1}",
+            $"--fsize={l.MaxFileSizeKilobytes * 1024L}",
+            $"--nofile={l.MaxOpenFiles}",
+            "--core=0",
+        ]);
+        if (step.HostUid is not null)
+        {
+            // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (+3 for the bwrap chain).
+            argv.Add($"--nproc={l.MaxProcesses + 3}");
+        }
+
+        if (!cgroups.Memory && step.AddressSpaceLimitAllowed)
+        {
+            argv.Add($"--as={l.MemoryBytes}");
+        }
+
+        argv.Add("--");
+        if (step.HostUid is { } uid)
+        {
+            argv.AddRange(["/usr/bin/setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--"]);
+        }
+
+        argv.Add(bwrapPath);
+        argv.AddRange(BwrapArguments(step));
+        return argv;
+    }
+
+    public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken)
+    {
+        var l = step.Limits;
+        CgroupSet? groups = null;
+        if (cgroups.Any)
+        {
+            groups = cgroups.Create(Guid.NewGuid().ToString("N"), l.MemoryBytes, l.MaxProcesses + 3);
+        }
+
+        try
+        {
+            return await RunInGroupsAsync(step, groups, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (groups is not null && !await groups.KillAllAndRemoveAsync().ConfigureAwait(false))
+            {
+                logger.LogError("A sandboxed process survived its step's kill; its cgroup was left in place.");
+            }
+        }
+    }
+
+    private async Task<StepOutcome> RunInGroupsAsync(SandboxStep step, CgroupSet? groups, CancellationToken cancellationToken)
+    {
+        var l = step.Limits;
+        var psi = new ProcessStartInfo
+        {
+            FileName = "/bin/sh",
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var argv = OuterArguments(step, groups);
+        foreach (var arg in argv.Skip(1))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        // Nothing of the host's environment reaches even the outer chain.
+        psi.Environment.Clear();
+        psi.Environment["PATH"] = "/usr/bin:/bin";
+
+        var outputCap = l.MaxOutputKilobytes * 1024;
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = psi };
+        process.Start();
+
+        var killed = 0;
+        var wallExceeded = false;
+        var cpuExceeded = false;
+        var outputExceeded = false;
+        void KillAll()
+        {
+            if (Interlocked.Exchange(ref killed, 1) == 1)
+            {
+                return;
+            }
+
+            try
+            {
+                process.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+
+            if (groups is not null)
+            {
+                foreach (var pid in groups.Members())
+                {
+                    Native.Kill(pid, Native.SigKill);
+                }
+            }
+        }
+
+        var stdoutTask = ReadCappedAsync(process.StandardOutput.BaseStream, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stderrTask = ReadCappedAsync(process.StandardError.BaseStream, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stdinTask = WriteStdinAsync(process.StandardInput.BaseStream, step.Stdin);
+
+        using var wall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wall.CancelAfter(TimeSpan.FromSeconds(l.WallTimeSeconds));
+        var exitTask = process.WaitForExitAsync(CancellationToken.None);
+        var cpuLimitNs = (long)(l.CpuTimeSeconds * 1e9);
+        while (!exitTask.IsCompleted)
+        {
+            try
+            {
+                await exitTask.WaitAsync(TimeSpan.FromMilliseconds(25), wall.Token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                if (groups?.CpuUsageNanoseconds is { } usage && usage > cpuLimitNs)
+                {
+                    cpuExceeded = true;
+                    KillAll();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                wallExceeded = !cancellationToken.IsCancellationRequested;
+                KillAll();
+                await exitTask.ConfigureAwait(false);
+            }
+        }
+
+        stopwatch.Stop();
+        // The namespace is gone with bwrap; anything left in the cgroups is killed now so the pipes close.
+        if (groups is not null)
+        {
+            foreach (var pid in groups.Members())
+            {
+                Native.Kill(pid, Native.SigKill);
+            }
+        }
+
+        var readers = Task.WhenAll(stdoutTask, stderrTask);
+        var leaked = false;
+        if (await Task.WhenAny(readers, Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None)).ConfigureAwait(false) != readers)
+        {
+            leaked = true;
+            logger.LogError("Sandbox output pipes stayed open after the step ended.");
+        }
+
+        await stdinTask.ConfigureAwait(false);
+        var (stdout, stdoutTruncated) = readers.IsCompletedSuccessfully ? stdoutTask.Result : ([], true);
+        var (stderr, stderrTruncated) = readers.IsCompletedSuccessfully ? stderrTask.Result : ([], true);
+
+        var exitCode = process.ExitCode;
+        int? signal = exitCode is > 128 and <= 128 + 64 ? exitCode - 128 : null;
+        if (killed == 1)
+        {
+            signal = Native.SigKill;
+        }
+
+        string? sandboxError = null;
+        if (killed == 0 && exitCode is 1 or 125 or 126 or 127)
+        {
+            var text = Encoding.UTF8.GetString(stderr);
+            if (text.StartsWith("bwrap: ", StringComparison.Ordinal) || text.StartsWith("prlimit: ", StringComparison.Ordinal)
+                || text.StartsWith("setpriv: ", StringComparison.Ordinal) || text.StartsWith("sh: ", StringComparison.Ordinal))
+            {
+                sandboxError = text.Trim();
+            }
+        }
+
+        var cpuMs = groups?.CpuUsageNanoseconds is { } ns ? ns / 1e6 : 0;
+        if (signal == 24)
+        {
+            // SIGXCPU: RLIMIT_CPU of one process hit.
+            cpuExceeded = true;
+        }
+
+        return new StepOutcome
+        {
+            ExitCode = exitCode,
+            Signal = signal,
+            Stdout = stdout,
+            StdoutTruncated = stdoutTruncated,
+            Stderr = stderr,
+            StderrTruncated = stderrTruncated,
+            WallTimeExceeded = wallExceeded,
+            CpuTimeExceeded = cpuExceeded || cpuMs > l.CpuTimeSeconds * 1000,
+            OutputExceeded = outputExceeded,
+            MemoryExceeded = groups?.OomKilled ?? false,
+            CpuTimeMs = cpuMs,
+            WallTimeMs = stopwatch.Elapsed.TotalMilliseconds,
+            PeakMemoryBytes = groups?.PeakMemoryBytes,
+            Leaked = leaked,
+            SandboxError = sandboxError,
+        };
+    }
+
+    private static async Task<(byte[] Data, bool Truncated)> ReadCappedAsync(Stream stream, int cap, Action onOverflow)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[65536];
+        var truncated = false;
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+            {
+                var room = cap - (int)buffer.Length;
+                if (read > room)
+                {
+                    buffer.Write(chunk, 0, Math.Max(room, 0));
+                    truncated = true;
+                    onOverflow();
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // The pipe broke when the sandbox was killed.
+        }
+
+        return (buffer.ToArray(), truncated);
+    }
+
+    private static async Task WriteStdinAsync(Stream stdin, byte[]? data)
+    {
+        try
+        {
+            if (data is { Length: > 0 })
+            {
+                await stdin.WriteAsync(data).ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+            // The program exited without reading all its input.
+        }
+        finally
+        {
+            try
+            {
+                await stdin.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Same: broken pipe on close.
+            }
+        }
+    }
+}
