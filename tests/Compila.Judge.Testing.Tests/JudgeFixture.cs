@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Compila.Judge.Testing.Content;
+using Microsoft.Extensions.Options;
+
+[assembly: AssemblyFixture(typeof(Compila.Judge.Testing.Tests.JudgeFixture))]
+
+namespace Compila.Judge.Testing.Tests;
+
+/// <summary>
+/// The real judge (bubblewrap sandbox), shared by every test, wrapped so tests can see exactly what
+/// entered the sandbox and what came out. Learner and reference code only ever run through it.
+/// </summary>
+public sealed class JudgeFixture
+{
+    readonly BubblewrapJudge _inner;
+
+    public JudgeFixture()
+    {
+        _inner = new BubblewrapJudge(Options.Create(new JudgeOptions()));
+        Judge = new RecordingJudge(_inner);
+    }
+
+    public RecordingJudge Judge { get; }
+
+    static readonly Lazy<string> RepoRootLazy = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Compila.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (Compila.slnx) not found.");
+    });
+
+    public static string RepoRoot => RepoRootLazy.Value;
+
+    public static string ContentRoot => Path.Combine(RepoRoot, "content");
+
+    static readonly Lazy<CatalogLoadResult> CatalogLazy = new(() => ChallengeCatalog.Load(ContentRoot));
+
+    public static CatalogLoadResult Catalog => CatalogLazy.Value;
+}
+
+/// <summary>An <see cref="IJudge"/> that keeps every batch request and result.</summary>
+public sealed class RecordingJudge(IJudge inner) : IJudge
+{
+    public ConcurrentQueue<(BatchRequest Request, BatchResult Result)> Batches { get; } = new();
+
+    public SandboxStatus Sandbox => inner.Sandbox;
+
+    public IReadOnlyList<LanguageInfo> Languages => inner.Languages;
+
+    public Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default) =>
+        inner.RunAsync(request, cancellationToken);
+
+    public async Task<BatchResult> RunBatchAsync(BatchRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await inner.RunBatchAsync(request, cancellationToken);
+        Batches.Enqueue((request, result));
+        return result;
+    }
+}
