@@ -1,5 +1,8 @@
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Auth;
+using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure;
 using Compila.Web.Infrastructure.Commands;
@@ -15,6 +18,8 @@ builder.AddCompilaData(options);
 builder.AddCompilaCountersAndCache(options);
 builder.AddCompilaErrors();
 builder.AddCompilaAuth();
+builder.AddCompilaChallenges();
+builder.AddCompilaJudge();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -28,6 +33,8 @@ if (options.MigrateOnStart)
     await DataServices.MigrateAsync(app.Services);
 }
 
+await app.ImportChallengesOnStartAsync();
+
 app.UseCompilaErrors();
 app.UseAuthentication();
 app.UseCompilaRateLimits();
@@ -38,6 +45,8 @@ app.MapCompilaApiDocs();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapAdminApi();
+app.MapChallengesApi();
+app.MapCodeApi();
 
 await app.RunAsync();
 return 0;

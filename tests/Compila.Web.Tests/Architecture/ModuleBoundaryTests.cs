@@ -4,6 +4,19 @@ namespace Compila.Web.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
+    [Theory]
+    [InlineData(typeof(Compila.Judge.IJudge))]
+    [InlineData(typeof(Compila.Judge.Testing.Content.ChallengeCatalog))]
+    public void JudgeLibraries_DoNotDependOnTheWebHostOrTheDatabase(Type marker)
+    {
+        var result = Types.InAssembly(marker.Assembly)
+            .ShouldNot()
+            .HaveDependencyOnAny("Compila.Web", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Npgsql", "StackExchange.Redis")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Fact]
     public void Infrastructure_DoesNotReachIntoFeatureInternals()
     {

@@ -11,7 +11,7 @@ namespace Compila.Web.Infrastructure.Commands;
 /// </summary>
 public static class CommandLine
 {
-    static readonly string[] Commands = ["migrate", "admin"];
+    static readonly string[] Commands = ["migrate", "admin", "challenges"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -24,6 +24,8 @@ public static class CommandLine
                 ["migrate", ..] => await MigrateAsync(services),
                 ["admin", "create", .. var rest] => await CreateAdminAsync(services, Option(rest, "--username"), Option(rest, "--email")),
                 ["admin", "grant", var username, .. var rest] => await GrantAsync(services, username, rest.FirstOrDefault() ?? Roles.Admin),
+                ["challenges", "import"] => await ChallengeCommands.ImportAsync(services),
+                ["challenges", "validate", .. var rest] => await ChallengeCommands.ValidateAsync(services, rest.FirstOrDefault()),
                 _ => Usage(),
             };
         }
@@ -118,6 +120,8 @@ public static class CommandLine
               migrate                                          apply database migrations
               admin create --username <name> --email <email>   create an admin (password: COMPILA_ADMIN_PASSWORD or stdin)
               admin grant <username> [user|company|admin]      grant a role
+              challenges import                                import content/challenges into the database
+              challenges validate [slug]                       reference solutions pass, starters fail, in every language
             """);
         return 2;
     }

@@ -13,6 +13,7 @@ public abstract class CompilaDb(DbContextOptions options) : DbContext(options)
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Features.Challenges.Challenge> Challenges => Set<Features.Challenges.Challenge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CompilaDb).Assembly);
@@ -28,7 +29,14 @@ public sealed class SqliteCompilaDb(DbContextOptions<SqliteCompilaDb> options) :
     }
 }
 
-public sealed class PostgresCompilaDb(DbContextOptions<PostgresCompilaDb> options) : CompilaDb(options);
+public sealed class PostgresCompilaDb(DbContextOptions<PostgresCompilaDb> options) : CompilaDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        JsonColumns.UseJsonb(modelBuilder);
+    }
+}
 
 internal sealed class DateTimeOffsetToUnixMillisecondsConverter()
     : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(

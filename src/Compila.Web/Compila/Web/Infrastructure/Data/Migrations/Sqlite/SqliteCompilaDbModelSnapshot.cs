@@ -75,6 +75,174 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempted_count");
+
+                    b.PrimitiveCollection<string>("Badges")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("badges");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_count");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Difficulty")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("difficulty");
+
+                    b.Property<int?>("EstimatedTimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimated_time_minutes");
+
+                    b.Property<string>("Examples")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("examples")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Requirements")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirements")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("ShortDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("short_description");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("SolutionCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solution_code")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stack");
+
+                    b.Property<string>("StarterCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starter_code")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<decimal?>("SuccessRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("success_rate");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.PrimitiveCollection<string>("Technologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technologies");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("XpReward")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(100)
+                        .HasColumnName("xp_reward");
+
+                    b.HasKey("Id")
+                        .HasName("pk_challenges");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_challenges_created_by");
+
+                    b.HasIndex("Level")
+                        .HasDatabaseName("idx_challenges_level");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("idx_challenges_slug");
+
+                    b.HasIndex("Stack")
+                        .HasDatabaseName("idx_challenges_stack");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("idx_challenges_tags")
+                        .HasAnnotation("Npgsql:IndexMethod", "gin");
+
+                    b.HasIndex("Technologies")
+                        .HasDatabaseName("idx_challenges_technologies")
+                        .HasAnnotation("Npgsql:IndexMethod", "gin");
+
+                    b.ToTable("challenges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_challenges_difficulty", "difficulty BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_challenges_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_challenges_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +407,15 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Challenge", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_challenges_users_created_by");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.UserRole", b =>

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Compila.Web.Features.Challenges;
+
+public sealed record ChallengeSummary(
+    Guid Id,
+    string Slug,
+    string Title,
+    string? ShortDescription,
+    string Stack,
+    string Level,
+    int Difficulty,
+    IReadOnlyList<string> Technologies,
+    IReadOnlyList<string> Tags,
+    int XpReward,
+    int? EstimatedTimeMinutes,
+    int CompletedCount,
+    int AttemptedCount,
+    decimal? SuccessRate,
+    IReadOnlyList<string> Languages,
+    DateTimeOffset? PublishedAt);
+
+public sealed record ChallengePage(IReadOnlyList<ChallengeSummary> Items, int Page, int Size, int Total);
+
+/// <summary>A source file as learners see it.</summary>
+public sealed record CodeFile(string Path, string Content);
+
+/// <summary>A visible example case: function arguments and the expected value, or stdin and expected stdout.</summary>
+public sealed record ChallengeExample(string Name, JsonNode? Args, JsonNode? Expected, string? Stdin, string? ExpectedStdout);
+
+public sealed record ChallengeDetail(
+    Guid Id,
+    string Slug,
+    string Title,
+    string? ShortDescription,
+    string Description,
+    string Stack,
+    string Level,
+    int Difficulty,
+    IReadOnlyList<string> Technologies,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Requirements,
+    IReadOnlyDictionary<string, IReadOnlyList<CodeFile>> StarterCode,
+    IReadOnlyList<ChallengeExample> Examples,
+    int XpReward,
+    int? EstimatedTimeMinutes,
+    IReadOnlyList<string> Badges,
+    int CompletedCount,
+    int AttemptedCount,
+    decimal? SuccessRate,
+    IReadOnlyList<string> Languages,
+    DateTimeOffset? PublishedAt);

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compila.Judge.Testing.Specs;
+using Compila.Web.Tests.Infrastructure;
+
+namespace Compila.Web.Tests.Features.Challenges;
+
+public sealed class GetChallengeTests(CompilaApp app) : IClassFixture<CompilaApp>
+{
+    [Fact]
+    public async Task GetBySlug_ReturnsDescriptionExamplesAndStarterCodePerLanguage()
+    {
+        var challenge = CatalogFixture.Published.First(c => c.Tests is FunctionTestSpec);
+
+        var response = await app.CreateClient().GetAsync($"/v1/challenges/{challenge.Slug}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(challenge.Title, body["title"]!.GetValue<string>());
+        Assert.Equal(challenge.Description, body["description"]!.GetValue<string>());
+        Assert.Equal(challenge.Requirements.Count, body["requirements"]!.AsArray().Count);
+        var visible = ((FunctionTestSpec)challenge.Tests).Cases.Where(c => !c.Hidden).ToList();
+        Assert.Equal(visible.Count, body["examples"]!.AsArray().Count);
+        Assert.Equal(visible[0].Name, body["examples"]![0]!["name"]!.GetValue<string>());
+        foreach (var (language, code) in challenge.Languages)
+        {
+            var files = body["starterCode"]![language]!.AsArray();
+            Assert.Equal(code.Starter[0].Content, files[0]!["content"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task GetBySlug_Unknown_Returns404()
+    {
+        var response = await app.CreateClient().GetAsync("/v1/challenges/desafio-que-nao-existe");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task NoResponse_ContainsASolutionOrAHiddenCase()
+    {
+        var client = app.CreateClient();
+        var documents = new List<string> { await client.GetStringAsync("/v1/challenges?size=100") };
+        foreach (var challenge in CatalogFixture.Published)
+        {
+            documents.Add(await client.GetStringAsync($"/v1/challenges/{challenge.Slug}"));
+        }
+
+        var everything = string.Join("\n", documents);
+        var decoded = JsonNode.Parse("[" + string.Join(",", documents) + "]")!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var challenge in CatalogFixture.Published)
+        {
+            foreach (var (language, code) in challenge.Languages)
+            {
+                var starterLines = code.Starter.SelectMany(f => f.Content.Split('\n')).Select(l => l.Trim()).ToHashSet();
+                var distinctive = code.Solution.SelectMany(f => f.Content.Split('\n')).Select(l => l.Trim())
+                    .Where(l => l.Length >= 30 && !starterLines.Contains(l)).ToList();
+                foreach (var line in distinctive)
+                {
+                    Assert.False(decoded.Contains(line, StringComparison.Ordinal), $"{challenge.Slug}/{language}: solution line leaked: {line}");
+                }
+            }
+
+            if (challenge.Tests is FunctionTestSpec function)
+            {
+                foreach (var hidden in function.Cases.Where(c => c.Hidden))
+                {
+                    Assert.False(decoded.Contains(hidden.Name, StringComparison.Ordinal), $"{challenge.Slug}: hidden case name leaked: {hidden.Name}");
+                }
+            }
+            else if (challenge.Tests is StdioTestSpec stdio)
+            {
+                foreach (var hidden in stdio.Cases.Where(c => c.Hidden))
+                {
+                    Assert.False(decoded.Contains(hidden.Name, StringComparison.Ordinal), $"{challenge.Slug}: hidden case name leaked: {hidden.Name}");
+                }
+            }
+        }
+
+        Assert.DoesNotContain("solution", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hidden", everything, StringComparison.OrdinalIgnoreCase);
+    }
+}
