@@ -11,6 +11,7 @@ using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Health;
 using Compila.Web.Infrastructure.RateLimiting;
+using Compila.Web.Infrastructure.Spa;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddCompilaOptions();
@@ -36,6 +37,7 @@ if (options.MigrateOnStart)
 await app.ImportChallengesOnStartAsync();
 
 app.UseCompilaErrors();
+app.UseCompilaSpa();
 app.UseAuthentication();
 app.UseCompilaRateLimits();
 app.UseAuthorization();
@@ -47,6 +49,7 @@ app.MapUsersApi();
 app.MapAdminApi();
 app.MapChallengesApi();
 app.MapCodeApi();
+app.MapCompilaSpaFallback();
 
 await app.RunAsync();
 return 0;
