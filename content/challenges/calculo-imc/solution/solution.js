@@ -1,0 +1,4 @@
+function calcularImc(pesoKg, alturaM) {
+  if (pesoKg <= 0 || alturaM <= 0) return null;
+  return pesoKg / (alturaM * alturaM);
+}
