@@ -21,7 +21,11 @@ public sealed class BubblewrapJudge : IJudge
     private readonly Bubblewrap _bubblewrap;
     private readonly Channel<int> _slots;
     private readonly int _admissionLimit;
+    private readonly int _uidBase;
     private int _admitted;
+
+    // Host uids handed out per judge instance, so two judges in one process never share a uid (RLIMIT_NPROC).
+    private static int s_uidsInUse;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
     {
@@ -29,6 +33,8 @@ public sealed class BubblewrapJudge : IJudge
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
         _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
+        // One uid per slot plus one for the start-up probe.
+        _uidBase = _options.SandboxUidBase + Interlocked.Add(ref s_uidsInUse, PoolSize + 1) - (PoolSize + 1);
         _slots = Channel.CreateBounded<int>(PoolSize);
         for (var slot = 0; slot < PoolSize; slot++)
         {
@@ -285,7 +291,7 @@ public sealed class BubblewrapJudge : IJudge
         return EffectiveLimits.Resolve(defaults, maxima, requested);
     }
 
-    private int? SlotUid(int slot) => Native.IsRoot ? _options.SandboxUidBase + slot : null;
+    private int? SlotUid(int slot) => Native.IsRoot ? _uidBase + slot : null;
 
     private string? ProbeLanguage(LanguageAdapter adapter, JudgeTools tools)
     {
@@ -322,14 +328,13 @@ public sealed class BubblewrapJudge : IJudge
 
         try
         {
-            var probeRoot = Path.Combine(_options.WorkRoot, "probe");
-            using var work = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), SlotUid(0));
+            using var work = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), SlotUid(PoolSize));
             var outcome = _bubblewrap.RunAsync(new SandboxStep
             {
                 Command = ["/usr/bin/true"],
                 HostWorkDir = work.Path,
                 Limits = new EffectiveLimits(5, 10, 64, 16, 1024, 64, 64),
-                HostUid = SlotUid(0),
+                HostUid = SlotUid(PoolSize),
             }, CancellationToken.None).GetAwaiter().GetResult();
             if (outcome.ExitCode != 0 || outcome.Signal is not null)
             {

@@ -147,5 +147,7 @@ internal sealed class CSharp : LanguageAdapter
         return new SandboxCommand([_root + "/dotnet", Box(Output), .. args], env);
     }
 
-    public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("OutOfMemoryException", StringComparison.Ordinal);
+    // The managed exception, or the runtime's own fail-fast when the GC heap hard limit is hit.
+    public override bool ReportsOutOfMemory(string stderr) =>
+        stderr.Contains("OutOfMemoryException", StringComparison.Ordinal) || stderr.StartsWith("Out of memory.", StringComparison.Ordinal);
 }

@@ -79,7 +79,9 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     public List<string> OuterArguments(SandboxStep step, CgroupSet? groups)
     {
         var l = step.Limits;
-        var cpuSoft = (long)Math.Ceiling(l.CpuTimeSeconds);
+        // With cpuacct the judge stops the step at its limit (summed over every process); RLIMIT_CPU, which counts
+        // per process in ticks and can fire early, is then only a backstop one second later.
+        var cpuSoft = (long)Math.Ceiling(l.CpuTimeSeconds) + (cgroups.CpuAcct ? 1 : 0);
         var argv = new List<string> { "/bin/sh", "-c", JoinCgroupsScript, "sh" };
         if (groups is not null)
         {

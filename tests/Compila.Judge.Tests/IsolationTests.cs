@@ -1,0 +1,165 @@
+using Compila.Judge.Sandbox;
+
+namespace Compila.Judge.Tests;
+
+public sealed class IsolationTests(JudgeFixture fixture)
+{
+    private const string ListFiles = """
+        import os, sys
+        print("box", sorted(os.listdir("/box")))
+        print("tmp", sorted(os.listdir("/tmp")))
+        print("data", open("/box/" + sys.argv[1]).read())
+        open("/tmp/mine", "w").write(sys.argv[1])
+        """;
+
+    [Fact]
+    public async Task TwentyParallelRuns_EachSeeOnlyTheirOwnFiles()
+    {
+        var runs = Enumerable.Range(0, 20).Select(async i =>
+        {
+            var data = $"data_{i}.txt";
+            var token = $"token-{i}-{Guid.NewGuid():N}";
+            var result = await fixture.Judge.RunAsync(new RunRequest(
+                "python", [new SourceFile("main.py", ListFiles), new SourceFile(data, token)], Args: [data]));
+            return (data, token, result);
+        }).ToList();
+
+        foreach (var (data, token, result) in await Task.WhenAll(runs))
+        {
+            Assert.Equal(RunStatus.Accepted, result.Status);
+            Assert.Equal($"box ['{data}', 'main.py']\ntmp []\ndata {token}\n", result.Stdout);
+        }
+    }
+
+    [Fact]
+    public async Task FileInTmp_IsAbsentInTheNextRequest()
+    {
+        var token = "t" + Guid.NewGuid().ToString("N");
+        var program = new SourceFile("main.py", JudgeFixture.Source("probe.py"));
+
+        var write = await fixture.Judge.RunAsync(new RunRequest("python", [program], Args: ["tmpwrite", token]));
+        var check = await fixture.Judge.RunAsync(new RunRequest("python", [program], Args: ["tmpcheck", token]));
+
+        Assert.Equal("written\n", write.Stdout);
+        Assert.Equal("tmp=false shm=false\n", check.Stdout);
+    }
+
+    [Fact]
+    public async Task Sandbox_RunsAsAnUnprivilegedUserWithNoCapabilities()
+    {
+        const string code = """
+            import os
+            status = dict(l.split(":\t", 1) for l in open("/proc/self/status").read().splitlines() if ":\t" in l)
+            print(os.getuid(), os.getgid(), status["CapEff"].strip(), status["NoNewPrivs"].strip())
+            print(open("/proc/self/uid_map").read().split())
+            import socket; print(socket.gethostname())
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)]));
+
+        Assert.Equal(RunStatus.Accepted, result.Status);
+        var lines = result.Stdout.Split('\n');
+        Assert.Equal("65534 65534 0000000000000000 1", lines[0]);
+        // Exactly one uid exists inside (the sandbox user); the host's root is not mapped in.
+        Assert.Equal(3, lines[1].Split(',').Length);
+        Assert.EndsWith("'1']", lines[1], StringComparison.Ordinal);
+        Assert.Equal("sandbox", lines[2]);
+    }
+
+    [Fact]
+    public async Task SandboxedProcesses_RunAsAnUnprivilegedHostUid()
+    {
+        var token = "uid" + Guid.NewGuid().ToString("N");
+        var run = fixture.Judge.RunAsync(new RunRequest(
+            "python", [new SourceFile("main.py", "import time\ntime.sleep(1.5)\n")], Args: [token]));
+        var uids = new HashSet<string>();
+        for (var i = 0; i < 100 && uids.Count == 0; i++)
+        {
+            await Task.Delay(20);
+            foreach (var line in JudgeFixture.Survivors(token))
+            {
+                var pid = line.Split(':')[0];
+                var status = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                uids.Add(status.Split('\t')[1]);
+            }
+        }
+
+        Assert.Equal(RunStatus.Accepted, (await run).Status);
+        Assert.NotEmpty(uids);
+        Assert.DoesNotContain("0", uids);
+    }
+
+    [Fact]
+    public async Task WorkFolder_IsReadOnlyInRunSteps_AndRootIsReadOnly()
+    {
+        const string code = """
+            for p in ("/box/new.txt", "/new.txt", "/usr/new.txt"):
+                try:
+                    open(p, "w").write("x"); print("wrote", p)
+                except OSError as e:
+                    print("refused", p)
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)]));
+
+        Assert.Equal("refused /box/new.txt\nrefused /new.txt\nrefused /usr/new.txt\n", result.Stdout);
+    }
+
+    [Fact]
+    public void HostWrite_RefusesAPlantedLink_AndLeavesItsTargetAlone()
+    {
+        var root = Directory.CreateTempSubdirectory("compila-judge-workdir-test-").FullName;
+        var target = Directory.CreateTempSubdirectory("compila-judge-target-").FullName;
+        File.WriteAllText(Path.Combine(target, "keep.txt"), "keep");
+        try
+        {
+            using (var work = WorkDirectory.Create(root, Guid.NewGuid(), null))
+            {
+                File.CreateSymbolicLink(Path.Combine(work.Path, "main.py"), Path.Combine(target, "keep.txt"));
+                Directory.CreateSymbolicLink(Path.Combine(work.Path, "src"), target);
+
+                Assert.Throws<IOException>(() => work.Write("main.py", "overwritten"));
+                Assert.Throws<IOException>(() => work.Write("src/new.py", "planted"));
+            }
+
+            // Writing refused through both links, and removing the work folder did not follow them.
+            Assert.Equal("keep", File.ReadAllText(Path.Combine(target, "keep.txt")));
+            Assert.Equal(["keep.txt"], Directory.GetFiles(target).Select(Path.GetFileName));
+            Assert.Empty(Directory.GetFileSystemEntries(root));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+            Directory.Delete(target, true);
+        }
+    }
+
+    [Fact]
+    public void WorkFolder_IsNeverReused()
+    {
+        var root = Directory.CreateTempSubdirectory("compila-judge-workdir-test-").FullName;
+        try
+        {
+            var id = Guid.NewGuid();
+            Directory.CreateSymbolicLink(Path.Combine(root, id.ToString("N")), "/tmp");
+            Assert.Throws<IOException>(() => WorkDirectory.Create(root, id, null));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("../escape.py")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a/../../b.py")]
+    [InlineData(".hidden")]
+    [InlineData("dir/.x")]
+    [InlineData("with space.py")]
+    public async Task UnsafeFilePaths_AreRejected(string path)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile(path, "print(1)")])));
+    }
+}
