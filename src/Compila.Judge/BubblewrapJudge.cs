@@ -45,7 +45,7 @@ public sealed class BubblewrapJudge : IJudge
         _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger);
         Sandbox = ProbeSandbox();
 
-        var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory));
+        var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory), _options.WorkRoot);
         LanguageAdapter[] all = [new Python(), new JavaScript(), new TypeScript(), new Java(), new Go(), new CSharp()];
         _adapters = all.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         var probes = all.AsParallel().Select(a => (Adapter: a, Reason: ProbeLanguage(a, tools))).ToList();
@@ -302,7 +302,20 @@ public sealed class BubblewrapJudge : IJudge
 
         try
         {
-            return adapter.Probe(tools);
+            if (adapter.Probe(tools) is { } reason)
+            {
+                return reason;
+            }
+
+            foreach (var bind in adapter.Binds)
+            {
+                if (Native.IsRoot && !HostPaths.TraversableByOthers(bind.Source))
+                {
+                    return $"{bind.Source} is not reachable by the sandbox user (a parent folder is private).";
+                }
+            }
+
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

@@ -1,27 +1,67 @@
+using Compila.Judge.Sandbox;
+
 namespace Compila.Judge.Languages;
 
 internal sealed class JavaScript : LanguageAdapter
 {
-    public const string Node = "/usr/bin/node";
+    private readonly NodeRuntime _node = new();
 
     public override string Id => "javascript";
     public override string Name => "JavaScript (Node.js)";
     public override string EntryFileName => "main.js";
+    public override IReadOnlyList<Bind> Binds => _node.Binds;
 
     public override string? Probe(JudgeTools tools)
     {
-        var output = HostOutput(Node, "--version");
-        if (output is null)
+        if (_node.Probe() is { } reason)
         {
-            return $"{Node} not found or not working.";
+            return reason;
         }
 
-        Version = output.TrimStart('v');
+        Version = _node.Version;
         return null;
     }
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, Sandbox.EffectiveLimits limits) =>
-        new([Node, Box(entry), .. args], BaseEnvironment());
+    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits) =>
+        new([_node.Path, Box(entry), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);
+}
+
+/// <summary>Finds Node.js (20 or later): /usr/bin/node, else the first node on PATH, bound read-only when outside /usr.</summary>
+internal sealed class NodeRuntime
+{
+    public string Path { get; private set; } = "/usr/bin/node";
+    public string Version { get; private set; } = "";
+    public List<Bind> Binds { get; } = [];
+
+    public string? Probe()
+    {
+        var candidates = new List<string> { "/usr/bin/node", "/usr/local/bin/node" };
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => System.IO.Path.Combine(d, "node")));
+        var found = candidates.FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            return "node not found: install Node.js 20.";
+        }
+
+        var real = new FileInfo(found).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? found;
+        var output = LanguageAdapterProbe.Output(real, "--version");
+        if (output is null)
+        {
+            return $"{real} not working.";
+        }
+
+        Path = real;
+        Version = output.TrimStart('v');
+        if (!real.StartsWith("/usr/", StringComparison.Ordinal))
+        {
+            // e.g. /opt/node/bin/node: bind its installation prefix.
+            var prefix = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(real))!;
+            Binds.Add(new Bind(prefix, prefix));
+        }
+
+        return null;
+    }
 }

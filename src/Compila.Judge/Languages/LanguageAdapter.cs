@@ -59,7 +59,19 @@ internal abstract class LanguageAdapter
     protected static string Box(string relative) => Bubblewrap.BoxDir + "/" + relative;
 
     /// <summary>Runs a trusted host command (version probes only) and returns stdout+stderr, or null on failure.</summary>
-    protected static string? HostOutput(string file, params string[] args)
+    protected static string? HostOutput(string file, params string[] args) => LanguageAdapterProbe.Output(file, args);
+
+    protected static string RealPath(string path)
+    {
+        var info = new FileInfo(path);
+        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+    }
+}
+
+/// <summary>Runs trusted host commands for version probes.</summary>
+internal static class LanguageAdapterProbe
+{
+    public static string? Output(string file, params string[] args)
     {
         if (!File.Exists(file))
         {
@@ -95,13 +107,7 @@ internal abstract class LanguageAdapter
             return null;
         }
     }
-
-    protected static string RealPath(string path)
-    {
-        var info = new FileInfo(path);
-        return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-    }
 }
 
-/// <summary>Where the project's judge tools live (tools/judge, with node_modules).</summary>
-internal sealed record JudgeTools(string? Directory);
+/// <summary>Where the project's judge tools live (tools/judge, with node_modules), and the judge's private host folder.</summary>
+internal sealed record JudgeTools(string? Directory, string WorkRoot);

@@ -8,13 +8,14 @@ internal sealed class TypeScript : LanguageAdapter
 {
     private const string ModulesInBox = "/opt/judge/node_modules";
     private const string OutDir = ".out";
+    private readonly NodeRuntime _node = new();
     private string? _modules;
 
     public override string Id => "typescript";
     public override string Name => "TypeScript";
     public override string EntryFileName => "main.ts";
     public override bool NeedsCompile => true;
-    public override IReadOnlyList<Bind> Binds => _modules is null ? [] : [new Bind(_modules, ModulesInBox)];
+    public override IReadOnlyList<Bind> Binds => _modules is null ? _node.Binds : [.. _node.Binds, new Bind(_modules, ModulesInBox)];
 
     public override string? Probe(JudgeTools tools)
     {
@@ -30,21 +31,28 @@ internal sealed class TypeScript : LanguageAdapter
             return $"typescript or @types/node missing in {modules}: run scripts/setup-runtimes.sh (npm ci).";
         }
 
-        var node = HostOutput(JavaScript.Node, "--version");
-        if (node is null)
+        if (_node.Probe() is { } reason)
         {
-            return $"{JavaScript.Node} not found or not working.";
+            return reason;
+        }
+
+        if (Native.IsRoot && !HostPaths.TraversableByOthers(modules))
+        {
+            // A private parent folder (e.g. a checkout under /root): the sandbox user could not reach it.
+            var copy = Path.Combine(tools.WorkRoot, "tools", "node_modules");
+            HostPaths.CopyReadable(modules, copy);
+            modules = copy;
         }
 
         using var json = JsonDocument.Parse(File.ReadAllText(package));
-        Version = $"{json.RootElement.GetProperty("version").GetString()} (Node.js {node.TrimStart('v')})";
+        Version = $"{json.RootElement.GetProperty("version").GetString()} (Node.js {_node.Version})";
         _modules = modules;
         return null;
     }
 
     public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
         [
-            JavaScript.Node, ModulesInBox + "/typescript/lib/tsc.js",
+            _node.Path, ModulesInBox + "/typescript/lib/tsc.js",
             "--outDir", Box(OutDir), "--rootDir", Bubblewrap.BoxDir,
             "--target", "es2022", "--module", "commonjs", "--esModuleInterop",
             "--types", "node", "--typeRoots", ModulesInBox + "/@types",
@@ -54,7 +62,7 @@ internal sealed class TypeScript : LanguageAdapter
         BaseEnvironment());
 
     public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits) =>
-        new([JavaScript.Node, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());
+        new([_node.Path, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);
 }
