@@ -14,13 +14,22 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
     public YamlMappingNode? LoadRoot(string text)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             errors.Add(new ContentError(File, (int)e.Start.Line, (int)e.Start.Column, "YAML inválido: " + Inner(e).Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input: report
+            // where the last well-formed piece ended, which is where the problem starts.
+            errors.Add(new ContentError(File, (int)parser.LastGood.Line, (int)parser.LastGood.Column,
+                "YAML inválido: estrutura malformada a partir daqui (colchete, chave ou aspas sem fechar?)"));
             return null;
         }
         if (stream.Documents.Count == 0)
@@ -34,6 +43,23 @@ internal sealed class YamlReader(string file, List<ContentError> errors)
             return null;
         }
         return root;
+    }
+
+    /// <summary>Remembers where the last parsed event ended.</summary>
+    sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastGood { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastGood = current.End;
+            }
+            return inner.MoveNext();
+        }
     }
 
     static YamlException Inner(YamlException e) => e.InnerException is YamlException inner ? inner : e;
