@@ -3,6 +3,8 @@ using Compila.Web.Features.Auth;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
+using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure;
 using Compila.Web.Infrastructure.Commands;
@@ -21,6 +23,8 @@ builder.AddCompilaErrors();
 builder.AddCompilaAuth();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
+builder.AddCompilaSubmissions(options);
+builder.AddCompilaGamification();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -37,6 +41,7 @@ if (options.MigrateOnStart)
 await app.ImportChallengesOnStartAsync();
 
 app.UseCompilaErrors();
+app.UseWebSockets();
 app.UseCompilaSpa();
 app.UseAuthentication();
 app.UseCompilaRateLimits();
@@ -49,6 +54,7 @@ app.MapUsersApi();
 app.MapAdminApi();
 app.MapChallengesApi();
 app.MapCodeApi();
+app.MapSubmissionsApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

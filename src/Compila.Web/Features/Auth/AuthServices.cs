@@ -23,6 +23,21 @@ public static class AuthServices
             .Configure<SigningKeys, IOptions<AuthOptions>>((jwt, keys, auth) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets; the sockets take the token from the query string.
+                    OnMessageReceived = context =>
+                    {
+                        var path = context.HttpContext.Request.Path;
+                        if ((path.StartsWithSegments("/v1/solve") || path.StartsWithSegments("/v1/chat"))
+                            && context.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Value.Issuer,

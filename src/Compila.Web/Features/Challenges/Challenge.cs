@@ -50,7 +50,6 @@ public sealed class Challenge
     public string? ContentHash { get; set; }
 }
 
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The spec's challenge_stack enum.")]
 public enum ChallengeStack
 {
     Frontend,

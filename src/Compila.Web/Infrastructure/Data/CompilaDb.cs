@@ -14,6 +14,7 @@ public abstract class CompilaDb(DbContextOptions options) : DbContext(options)
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Features.Challenges.Challenge> Challenges => Set<Features.Challenges.Challenge>();
+    public DbSet<Features.Submissions.Submission> Submissions => Set<Features.Submissions.Submission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CompilaDb).Assembly);

@@ -68,3 +68,18 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         return new PostgresCompilaDb(builder.Options);
     }
 }
+
+public static class DatabaseLocks
+{
+    /// <summary>
+    /// Serialises writers of one user's progress for the rest of the transaction. PostgreSQL takes a row
+    /// lock; SQLite transactions are already exclusive (BEGIN IMMEDIATE), so nothing more is needed there.
+    /// </summary>
+    public static async Task LockUserAsync(this CompilaDb db, Guid userId, CancellationToken ct)
+    {
+        if (db is PostgresCompilaDb)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM users WHERE id = {userId} FOR UPDATE", ct);
+        }
+    }
+}

@@ -10,7 +10,7 @@ public static class JsonColumns
 {
     const string Annotation = "Compila:Json";
 
-    public static PropertyBuilder<string?> IsJson(this PropertyBuilder<string?> property) => property.HasAnnotation(Annotation, true);
+    public static PropertyBuilder<T> IsJson<T>(this PropertyBuilder<T> property) => property.HasAnnotation(Annotation, true);
 
     internal static void UseJsonb(ModelBuilder modelBuilder)
     {

@@ -251,6 +251,210 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.HasKey("SubmissionId", "Sequence")
+                        .HasName("pk_submission_events");
+
+                    b.ToTable("submission_events", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Queue.JudgeJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leased_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_judge_jobs");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_judge_jobs_submission_id");
+
+                    b.HasIndex("State", "AvailableAt")
+                        .HasDatabaseName("ix_judge_jobs_state_available_at");
+
+                    b.ToTable("judge_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_judge_jobs_state", "state IN ('queued', 'leased', 'done', 'dead')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AiFeedback")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ai_feedback")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<int?>("AiTokensUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("ai_tokens_used");
+
+                    b.Property<int>("AttemptNumber")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("attempt_number");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<int?>("ExecutionTimeMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("execution_time_ms");
+
+                    b.Property<string>("Files")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("judged_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TestResults")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("test_results")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("XpGained")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("xp_gained");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submissions");
+
+                    b.HasIndex("ChallengeId")
+                        .HasDatabaseName("idx_submissions_challenge");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("idx_submissions_status");
+
+                    b.HasIndex("SubmittedAt")
+                        .IsDescending()
+                        .HasDatabaseName("idx_submissions_created");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_submissions_user");
+
+                    b.HasIndex("UserId", "ChallengeId", "AttemptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_submissions_user_id_challenge_id_attempt_number");
+
+                    b.ToTable("submissions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_submissions_score", "score BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_submissions_status", "status IN ('pending', 'passed', 'failed', 'partial')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +628,43 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_challenges_users_created_by");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_events_submissions_submission_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Queue.JudgeJob", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Submissions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_judge_jobs_submissions_submission_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Submissions.Submission", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_challenges_challenge_id");
+
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submissions_users_user_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.UserRole", b =>

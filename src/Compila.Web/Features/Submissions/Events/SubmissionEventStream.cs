@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compila.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Features.Submissions.Events;
+
+/// <summary>The spec's Smart Solver message types, in the order a client sees them.</summary>
+public static class SolveMessageTypes
+{
+    public const string LoopStart = "loop_start";
+    public const string AgentStart = "agent_start";
+    public const string Finding = "finding";
+    public const string CheckResult = "check_result";
+    public const string Complete = "complete";
+}
+
+/// <summary>Appends a submission's progress events (numbered 1, 2, 3…) and replays/follows them.</summary>
+public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissionNotifier notifier)
+{
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public async Task<int> AppendAsync(Guid submissionId, string type, JsonObject message, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+            var last = await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId)
+                .MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
+            var sequence = last + 1;
+            var payload = new JsonObject
+            {
+                ["type"] = type,
+                ["sequence"] = sequence,
+                ["submission_id"] = submissionId.ToString(),
+            };
+            foreach (var (key, value) in message)
+            {
+                payload[key] = value?.DeepClone();
+            }
+
+            db.Set<SubmissionEvent>().Add(new SubmissionEvent
+            {
+                SubmissionId = submissionId,
+                Sequence = sequence,
+                Type = type,
+                Payload = payload.ToJsonString(JsonSerializerOptions.Web),
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 10)
+            {
+                // Another writer took this sequence number (a redelivered job overlapping); take the next.
+                continue;
+            }
+
+            await notifier.NotifyAsync(submissionId);
+            return sequence;
+        }
+    }
+
+    public async Task<bool> HasCompleteAsync(Guid submissionId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        return await db.Set<SubmissionEvent>().AnyAsync(e => e.SubmissionId == submissionId && e.Type == SolveMessageTypes.Complete, ct);
+    }
+
+    /// <summary>Every stored event after <paramref name="afterSequence"/>, then new ones as they come, until <c>complete</c>.</summary>
+    public async IAsyncEnumerable<JsonObject> FollowAsync(Guid submissionId, int afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var seen = afterSequence;
+        while (!ct.IsCancellationRequested)
+        {
+            List<SubmissionEvent> batch;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+                batch = await db.Set<SubmissionEvent>().AsNoTracking()
+                    .Where(e => e.SubmissionId == submissionId && e.Sequence > seen)
+                    .OrderBy(e => e.Sequence)
+                    .ToListAsync(ct);
+            }
+
+            foreach (var e in batch)
+            {
+                seen = e.Sequence;
+                yield return JsonNode.Parse(e.Payload)!.AsObject();
+                if (e.Type == SolveMessageTypes.Complete)
+                {
+                    yield break;
+                }
+            }
+
+            await notifier.WaitAsync(submissionId, PollInterval, ct);
+        }
+    }
+}

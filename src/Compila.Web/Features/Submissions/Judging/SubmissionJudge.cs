@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compila.Judge;
+using Compila.Judge.Testing.Running;
+using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.Submissions.Events;
+using Compila.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Features.Submissions.Judging;
+
+/// <summary>
+/// Judges one submission: runs the challenge's tests in the sandbox (compile once, run all cases), streams
+/// progress, hands the result to the feedback pipeline and records the outcome exactly once, however
+/// often the queue delivers it.
+/// </summary>
+public sealed class SubmissionJudge(
+    IServiceScopeFactory scopes,
+    IJudge judge,
+    ChallengeContent content,
+    SubmissionEventStream events,
+    IFeedbackPipeline feedback,
+    SubmissionMetrics metrics,
+    TimeProvider clock,
+    ILogger<SubmissionJudge> logger)
+{
+    public async Task JudgeAsync(Guid submissionId, int attempt, CancellationToken ct)
+    {
+        Submission? submission;
+        Challenges.Challenge? challenge;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+            submission = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == submissionId, ct);
+            challenge = submission is null ? null : await db.Challenges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == submission.ChallengeId, ct);
+        }
+
+        if (submission is null || challenge is null)
+        {
+            logger.LogWarning("Submission {SubmissionId} no longer exists; dropping its job.", submissionId);
+            return;
+        }
+
+        if (submission.Status != SubmissionStatus.Pending)
+        {
+            await EnsureCompleteEventAsync(submissionId, ct);
+            return;
+        }
+
+        Task Emit(string type, JsonObject message, CancellationToken token) => events.AppendAsync(submissionId, type, message, token);
+
+        var source = content.Find(challenge.Slug);
+        if (source is null || !source.Languages.ContainsKey(submission.Language))
+        {
+            var unavailable = TestRunResult.From([], null, "Este desafio não está disponível nesta linguagem no momento.", compiled: false);
+            await RecordAsync(submission, challenge, unavailable, null, 0, ct);
+            await EnsureCompleteEventAsync(submissionId, ct);
+            return;
+        }
+
+        await Emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "analysis", ["message"] = "Analisando seu código..." }, ct);
+        await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
+
+        var watch = Stopwatch.StartNew();
+        var result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+        var elapsedMs = (int)watch.ElapsedMilliseconds;
+
+        var learnerView = result.Redacted();
+        for (var i = 0; i < learnerView.Tests.Count; i++)
+        {
+            await Emit(SolveMessageTypes.CheckResult, new JsonObject
+            {
+                ["agent"] = "check",
+                ["data"] = JsonSerializer.SerializeToNode(learnerView.Tests[i], JsonSerializerOptions.Web),
+                ["progress"] = new JsonObject { ["done"] = i + 1, ["total"] = learnerView.Tests.Count },
+            }, ct);
+        }
+
+        FeedbackOutcome? outcome = null;
+        try
+        {
+            outcome = await feedback.RunAsync(new FeedbackContext(submission, challenge, source, result), Emit, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Feedback enriches a result; it never blocks one.
+            logger.LogError(ex, "Feedback pipeline failed for submission {SubmissionId}.", submissionId);
+        }
+
+        await RecordAsync(submission, challenge, result, outcome, elapsedMs, ct);
+        await EnsureCompleteEventAsync(submissionId, ct);
+    }
+
+    /// <summary>Marks a submission that could not be judged after every retry, so the learner sees an honest error.</summary>
+    public async Task DeadLetterAsync(Guid submissionId, string reason, CancellationToken ct)
+    {
+        logger.LogError("Submission {SubmissionId} dead-lettered: {Reason}", submissionId, reason);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+            var now = clock.GetUtcNow();
+            var changed = await db.Set<Submission>()
+                .Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, SubmissionStatus.Failed)
+                    .SetProperty(x => x.Score, 0)
+                    .SetProperty(x => x.JudgedAt, now)
+                    .SetProperty(x => x.Error, "Não conseguimos avaliar esta submissão depois de várias tentativas. Nada foi cobrado do seu limite; envie de novo em instantes."), ct);
+            if (changed == 1)
+            {
+                metrics.Judged(SubmissionStatus.Failed, TimeSpan.Zero);
+            }
+        }
+
+        await EnsureCompleteEventAsync(submissionId, ct);
+    }
+
+    async Task RecordAsync(Submission submission, Challenges.Challenge challenge, TestRunResult result, FeedbackOutcome? outcome, int elapsedMs, CancellationToken ct)
+    {
+        var status = result.Status == SuiteStatus.Pass ? SubmissionStatus.Passed
+            : result.Score > 0 ? SubmissionStatus.Partial
+            : SubmissionStatus.Failed;
+        var now = clock.GetUtcNow();
+        bool recorded;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockUserAsync(submission.UserId, ct);
+            var row = await db.Set<Submission>().SingleAsync(s => s.Id == submission.Id, ct);
+            recorded = row.Status == SubmissionStatus.Pending;
+            if (recorded)
+            {
+                row.Status = status;
+                row.Score = result.Score;
+                row.TestResults = JsonSerializer.Serialize(result, JsonSerializerOptions.Web);
+                row.ExecutionTimeMs = elapsedMs;
+                row.JudgedAt = now;
+                if (outcome is not null)
+                {
+                    row.AiFeedback = outcome.Feedback.ToJsonString(JsonSerializerOptions.Web);
+                    row.AiTokensUsed = outcome.TokensUsed;
+                }
+
+                foreach (var handler in scope.ServiceProvider.GetServices<ISubmissionJudgedHandler>())
+                {
+                    row.XpGained += await handler.OnJudgedAsync(db, row, challenge, ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        if (recorded)
+        {
+            metrics.Judged(status, now - submission.SubmittedAt);
+            await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
+        }
+    }
+
+    async Task EnsureCompleteEventAsync(Guid submissionId, CancellationToken ct)
+    {
+        if (await events.HasCompleteAsync(submissionId, ct))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        var submission = await db.Set<Submission>().AsNoTracking().SingleAsync(s => s.Id == submissionId, ct);
+        var view = SubmissionView.From(submission, includeCode: false);
+        var feedbackNode = submission.AiFeedback is null ? null : JsonNode.Parse(submission.AiFeedback);
+        await events.AppendAsync(submissionId, SolveMessageTypes.Complete, new JsonObject
+        {
+            ["submission"] = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web),
+            ["feedback"] = feedbackNode,
+            ["learning_points"] = feedbackNode?["learning_points"]?.DeepClone() ?? new JsonArray(),
+            ["next_challenges"] = feedbackNode?["next_challenges"]?.DeepClone() ?? new JsonArray(),
+        }, ct);
+    }
+
+    static List<SourceFile> Files(Submission submission)
+    {
+        if (submission.Files is { } json && JsonSerializer.Deserialize<List<Challenges.CodeFile>>(json, JsonSerializerOptions.Web) is { Count: > 0 } files)
+        {
+            return files.Select(f => new SourceFile(f.Path, f.Content)).ToList();
+        }
+
+        return [new SourceFile(Judge.Testing.Harness.TestLanguages.Get(submission.Language).ContentFileName, submission.Code)];
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Compila.Judge;
+using Compila.Web.Features.CodeExecution;
+using Compila.Web.Features.Submissions.Queue;
+using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Features.Submissions;
+
+public abstract record SubmitOutcome
+{
+    public sealed record Accepted(SubmitAccepted Response) : SubmitOutcome;
+    public sealed record Invalid(ValidationErrors Errors) : SubmitOutcome;
+    public sealed record ChallengeNotFound : SubmitOutcome;
+}
+
+/// <summary>
+/// Stores a submission and queues it for judging. The row (and, for the database queue, its job) is
+/// committed before anything else happens, so a crash after this point loses nothing.
+/// </summary>
+public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJudge judge, TimeProvider clock)
+{
+    const int MaxCodeChars = 64 * 1024;
+    const int MaxFiles = 20;
+
+    public async Task<SubmitOutcome> SubmitAsync(Guid userId, Guid challengeId, SubmitRequest request, CancellationToken ct)
+    {
+        var challenge = await db.Challenges.AsNoTracking()
+            .Where(c => c.Id == challengeId && c.PublishedAt != null)
+            .Select(c => new { c.Id, c.Languages })
+            .SingleOrDefaultAsync(ct);
+        if (challenge is null)
+        {
+            return new SubmitOutcome.ChallengeNotFound();
+        }
+
+        var errors = new ValidationErrors();
+        var available = judge.Languages.Where(l => l.Available).Select(l => l.Id).ToHashSet();
+        if (string.IsNullOrWhiteSpace(request.Language) || !challenge.Languages.Contains(request.Language))
+        {
+            errors.Add("language", $"Este desafio aceita: {string.Join(", ", challenge.Languages)}.");
+        }
+        else if (!available.Contains(request.Language))
+        {
+            errors.Add("language", "Esta linguagem está indisponível neste servidor no momento.");
+        }
+
+        var files = ValidateCode(request, errors);
+        if (!errors.IsValid)
+        {
+            return new SubmitOutcome.Invalid(errors);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var next = (await db.Set<Submission>()
+                .Where(s => s.UserId == userId && s.ChallengeId == challengeId)
+                .MaxAsync(s => (int?)s.AttemptNumber, ct) ?? 0) + 1;
+            var submission = new Submission
+            {
+                UserId = userId,
+                ChallengeId = challengeId,
+                Language = request.Language!,
+                Code = files[0].Content!,
+                Files = files.Count > 1 ? JsonSerializer.Serialize(files.Select(f => new Challenges.CodeFile(f.Path!, f.Content!)), JsonSerializerOptions.Web) : null,
+                AttemptNumber = next,
+                SubmittedAt = clock.GetUtcNow(),
+            };
+            db.Set<Submission>().Add(submission);
+            queue.Stage(db, submission.Id);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 20)
+            {
+                // A concurrent submit by the same learner took this attempt number; take the next one.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            await queue.PublishAsync(submission.Id, ct);
+            return new SubmitOutcome.Accepted(new SubmitAccepted(submission.Id, "pending", submission.AttemptNumber));
+        }
+    }
+
+    static List<CodeFileInput> ValidateCode(SubmitRequest request, ValidationErrors errors)
+    {
+        if (request.Files is { Count: > 0 } files)
+        {
+            if (request.Code is not null)
+            {
+                errors.Add("code", "Envie 'code' ou 'files', não os dois.");
+            }
+
+            if (files.Count > MaxFiles)
+            {
+                errors.Add("files", $"Envie no máximo {MaxFiles} arquivos.");
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (!SourcePaths.IsSafe(files[i].Path))
+                {
+                    errors.Add($"files[{i}].path", "Caminho inválido: use um caminho relativo simples.");
+                }
+
+                if (string.IsNullOrEmpty(files[i].Content) || files[i].Content!.Length > MaxCodeChars)
+                {
+                    errors.Add($"files[{i}].content", $"Envie o conteúdo do arquivo (até {MaxCodeChars / 1024} KB).");
+                }
+            }
+
+            return files.ToList();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Code))
+        {
+            errors.Add("code", "Envie o código.");
+        }
+        else if (request.Code.Length > MaxCodeChars)
+        {
+            errors.Add("code", $"O código passa de {MaxCodeChars / 1024} KB.");
+        }
+        else if (request.Code.Contains('\0'))
+        {
+            errors.Add("code", "O código contém caracteres inválidos.");
+        }
+
+        return [new CodeFileInput("solution", request.Code)];
+    }
+}
