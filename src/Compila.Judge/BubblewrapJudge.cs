@@ -41,7 +41,7 @@ public sealed class BubblewrapJudge : IJudge
             _slots.Writer.TryWrite(slot);
         }
 
-        var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot);
+        var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
         _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger);
         Sandbox = ProbeSandbox();
 
@@ -325,7 +325,8 @@ public sealed class BubblewrapJudge : IJudge
 
     private SandboxStatus ProbeSandbox()
     {
-        var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}";
+        var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}"
+            + (Native.IsRoot ? $", per-slot host uids from {_uidBase} with RLIMIT_NPROC" : ", caller's uid");
         if (!File.Exists(_options.BubblewrapPath))
         {
             return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");

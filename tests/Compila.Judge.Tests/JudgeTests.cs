@@ -9,7 +9,24 @@ public sealed class JudgeTests(JudgeFixture fixture)
     {
         Assert.True(fixture.Judge.Sandbox.Available, fixture.Judge.Sandbox.UnavailableReason);
         Assert.Contains("memory", fixture.Judge.Sandbox.Description, StringComparison.Ordinal);
-        Assert.Contains("pids", fixture.Judge.Sandbox.Description, StringComparison.Ordinal);
+        Assert.Contains("cpuacct", fixture.Judge.Sandbox.Description, StringComparison.Ordinal);
+        Assert.Contains("RLIMIT_NPROC", fixture.Judge.Sandbox.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForkBomb_IsAlsoContained_WithThePidsCgroup()
+    {
+        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { UsePidsCgroup = true }));
+        var token = "pids" + Guid.NewGuid().ToString("N");
+
+        var bomb = await judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", JudgeFixture.Source("probe.py"))],
+            Args: ["fork", token], Limits: new RunLimits { CpuTimeSeconds = 1, WallTimeSeconds = 3 }));
+        var after = await judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", "print('ok')")]));
+
+        Assert.Contains("pids", judge.Sandbox.Description, StringComparison.Ordinal);
+        Assert.Contains(bomb.Status, new[] { RunStatus.TimeLimitExceeded, RunStatus.MemoryLimitExceeded, RunStatus.RuntimeError });
+        Assert.Empty(JudgeFixture.Survivors(token));
+        Assert.Equal("ok\n", after.Stdout);
     }
 
     [Theory]

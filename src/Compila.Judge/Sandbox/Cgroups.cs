@@ -20,7 +20,10 @@ internal sealed class Cgroups
     public string Describe() => Any ? "cgroup v1: " + string.Join(", ", _parents.Keys.Order()) : "no writable cgroup (rlimits only)";
 
     /// <summary>Finds the writable controllers by creating and removing a probe group in each.</summary>
-    public static Cgroups Probe(string root, bool enabled)
+    /// <param name="root">The cgroup v1 mount root, e.g. /sys/fs/cgroup.</param>
+    /// <param name="enabled">False disables cgroups altogether.</param>
+    /// <param name="pids">Use the pids controller too (not needed when a per-run uid makes RLIMIT_NPROC exact).</param>
+    public static Cgroups Probe(string root, bool enabled, bool pids = true)
     {
         var parents = new Dictionary<string, string>();
         if (!enabled || !Directory.Exists(root))
@@ -31,6 +34,11 @@ internal sealed class Cgroups
         var own = ReadOwnCgroups();
         foreach (var controller in new[] { "memory", "pids", "cpuacct" })
         {
+            if (controller == "pids" && !pids)
+            {
+                continue;
+            }
+
             var hierarchy = Path.Combine(root, controller);
             if (!Directory.Exists(hierarchy) || File.Exists(Path.Combine(root, "cgroup.controllers")))
             {
@@ -185,7 +193,11 @@ internal sealed class CgroupSet
         return result.Distinct().ToList();
     }
 
-    /// <summary>Kills every member until the groups are empty, then removes them. Returns false if a process survived.</summary>
+    /// <summary>
+    /// Kills every member until the groups are empty (false if a process survived 5 s of SIGKILLs), then removes
+    /// the empty groups in the background: rmdir can answer EBUSY for a few milliseconds after the last exit,
+    /// and the run's result need not wait for that.
+    /// </summary>
     public async Task<bool> KillAllAndRemoveAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
@@ -210,24 +222,39 @@ internal sealed class CgroupSet
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        foreach (var path in Paths.Values)
+        if (!TryRemoveAll())
         {
-            for (var attempt = 0; attempt < 50; attempt++)
+            _ = Task.Run(async () =>
             {
-                try
+                for (var attempt = 0; attempt < 100 && !TryRemoveAll(); attempt++)
                 {
-                    Directory.Delete(path);
-                    break;
+                    await Task.Delay(20).ConfigureAwait(false);
                 }
-                catch (IOException)
-                {
-                    // EBUSY while the last task is being reaped.
-                    await Task.Delay(10).ConfigureAwait(false);
-                }
-            }
+            });
         }
 
         return true;
+    }
+
+    private bool TryRemoveAll()
+    {
+        var all = true;
+        foreach (var path in Paths.Values)
+        {
+            try
+            {
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path);
+                }
+            }
+            catch (IOException)
+            {
+                all = false;
+            }
+        }
+
+        return all;
     }
 
     private long? ReadLong(string controller, string file)
