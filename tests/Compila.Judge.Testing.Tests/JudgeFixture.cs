@@ -16,7 +16,8 @@ public sealed class JudgeFixture
 
     public JudgeFixture()
     {
-        _inner = new BubblewrapJudge(Options.Create(new JudgeOptions()));
+        // A uid range of its own: other processes on this machine may run a judge with the default range.
+        _inner = new BubblewrapJudge(Options.Create(new JudgeOptions { SandboxUidBase = 63000 }));
         Judge = new RecordingJudge(_inner);
     }
 

@@ -28,7 +28,7 @@ public static class NativeTests
         var runner = HarnessGenerator.Runtime(language + "_native");
         var request = new List<SourceFile> { new(lang.EntryFileName, runner), new(lang.ContentFileName, files[0].Content) };
         request.AddRange(testFiles);
-        var batch = await judge.RunBatchAsync(new BatchRequest(language, request, [new RunInput()], options.Limits), ct).ConfigureAwait(false);
+        var batch = await ChallengeTestRunner.RunBatchAsync(judge, new BatchRequest(language, request, [new RunInput()], options.Limits), ct).ConfigureAwait(false);
         if (!batch.Compiled || batch.Runs.Count == 0)
         {
             return TestRunResult.From([], batch.CompileOutput, "O código não compilou.", compiled: false);

@@ -61,7 +61,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         var results = new TestResult?[cases.Count];
         var all = Enumerable.Range(0, cases.Count).ToList();
 
-        var first = await judge.RunBatchAsync(
+        var first = await RunBatchAsync(judge,
             new BatchRequest(language, files, [new RunInput(HarnessGenerator.Stdin(cases))], _options.Limits), ct).ConfigureAwait(false);
         if (!first.Compiled)
         {
@@ -74,7 +74,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         {
             // The process died mid-way: the finished cases stand, the one running got the error, and the
             // rest run again, one process each so that another death takes no neighbour with it.
-            var retry = await judge.RunBatchAsync(
+            var retry = await RunBatchAsync(judge,
                 new BatchRequest(language, files, remaining.Select(i => new RunInput(HarnessGenerator.Stdin([cases[i]]))).ToList(), _options.Limits),
                 ct).ConfigureAwait(false);
             for (var k = 0; k < remaining.Count; k++)
@@ -138,6 +138,20 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
             : new TestResult(c.Name, TestStatus.Fail, ComparisonMessage(c.Comparator), expected, actual, output, record.DurationMs, c.Hidden);
     }
 
+    /// <summary>
+    /// Runs a batch; when the judge itself failed (internal error, not the code's fault), tries once more
+    /// so that a transient sandbox hiccup does not count against the learner.
+    /// </summary>
+    internal static async Task<BatchResult> RunBatchAsync(IJudge judge, BatchRequest request, CancellationToken ct)
+    {
+        var result = await judge.RunBatchAsync(request, ct).ConfigureAwait(false);
+        if (result.Runs.Any(r => r.Status == RunStatus.InternalError))
+        {
+            result = await judge.RunBatchAsync(request, ct).ConfigureAwait(false);
+        }
+        return result;
+    }
+
     static string ComparisonMessage(Comparator comparator) => comparator.Kind switch
     {
         ComparatorKind.Float => $"Valor diferente do esperado (tolerância {comparator.Tolerance.ToString(CultureInfo.InvariantCulture)}).",
@@ -151,7 +165,8 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         RunStatus.TimeLimitExceeded => "Tempo limite excedido: o programa foi encerrado durante este caso.",
         RunStatus.MemoryLimitExceeded => "Limite de memória excedido durante este caso.",
         RunStatus.OutputLimitExceeded => "Limite de saída excedido: o programa escreveu demais.",
-        RunStatus.InternalError => "Erro interno do avaliador ao executar este caso.",
+        RunStatus.InternalError => "Erro interno do avaliador ao executar este caso."
+            + (string.IsNullOrWhiteSpace(run.Stderr) ? "" : "\n" + Tail(run.Stderr, 500)),
         RunStatus.RuntimeError => "O programa terminou com erro durante este caso"
             + (run.Signal is { } s ? $" (sinal {s})" : run.ExitCode is { } e ? $" (código de saída {e})" : "")
             + (string.IsNullOrWhiteSpace(run.Stderr) ? "." : ":\n" + Tail(run.Stderr, 1500)),
@@ -162,7 +177,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
     {
         var lang = TestLanguages.Get(language);
         var entry = new[] { new SourceFile(lang.EntryFileName, files[0].Content) }.Concat(files.Skip(1)).ToList();
-        var batch = await judge.RunBatchAsync(
+        var batch = await RunBatchAsync(judge,
             new BatchRequest(language, entry, spec.Cases.Select(c => new RunInput(c.Stdin, c.Args)).ToList(), options.Limits), ct).ConfigureAwait(false);
         if (!batch.Compiled)
         {
