@@ -34,3 +34,9 @@ if ! redis-cli -p 6379 ping >/dev/null 2>&1; then
   redis-server --port 6379 --bind 127.0.0.1 --daemonize yes --save "" --appendonly no >&2
 fi
 for _ in $(seq 1 30); do redis-cli -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
+
+# RabbitMQ: Debian's server (guest/guest is allowed from localhost only); starts in about 15 s.
+if ! rabbitmqctl -q status >/dev/null 2>&1; then
+  (service rabbitmq-server start || rabbitmq-server -detached) >&2 2>&1 || true
+fi
+timeout 90 rabbitmqctl -q await_startup >&2

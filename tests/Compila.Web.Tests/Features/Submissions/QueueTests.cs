@@ -35,7 +35,9 @@ public sealed class QueueTests
     [Fact]
     public async Task RabbitMq_AfterMaxDeliveries_IsDeadLettered()
     {
-        using var app = CompilaApp.With(RabbitSettings("compila.test." + Guid.NewGuid().ToString("N")[..8]) );
+        var settings = RabbitSettings("compila.test." + Guid.NewGuid().ToString("N")[..8]);
+        settings["Compila:Role"] = "Api";
+        using var app = CompilaApp.With(settings);
         var queue = ActivatorUtilities.CreateInstance<RabbitMqSubmissionQueueProbe>(app.Services);
         var submissionId = Guid.NewGuid();
         var attempts = new ConcurrentBag<int>();
@@ -58,7 +60,7 @@ public sealed class QueueTests
     }
 
     [Fact]
-    public async Task DatabaseQueue_RetriesThenDeadLetters_AndALapsedLeaseIsClaimedAgain()
+    public async Task DatabaseQueue_RetriesThenDeadLetters()
     {
         using var app = CompilaApp.With(new() { ["Compila:Queue:MaxAttempts"] = "2", ["Compila:Queue:Consumers"] = "1", ["Compila:Role"] = "Api" });
         var client = app.CreateClient();
@@ -81,6 +83,41 @@ public sealed class QueueTests
 
         Assert.Equal(submissionId, deadId);
         Assert.Equal([1, 2], attempts.Order());
+    }
+
+    [Fact]
+    public async Task DatabaseQueue_AJobWhoseWorkerDied_IsClaimedAgainAfterTheLease()
+    {
+        using var app = CompilaApp.With(new() { ["Compila:Queue:LeaseSeconds"] = "2", ["Compila:Queue:Consumers"] = "1", ["Compila:Role"] = "Api" });
+        var client = app.CreateClient();
+        var user = await client.RegisterAsync();
+        client.Authorized(user.AccessToken);
+        var challengeId = await SubmissionScenario.ChallengeIdAsync(client);
+        var submissionId = await SubmissionScenario.SubmitAsync(client, challengeId, "python", SubmissionScenario.PythonSolution);
+        var queue = app.Services.GetRequiredService<ISubmissionQueueConsumer>();
+        using var crashed = new CancellationTokenSource();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var taken = new TaskCompletionSource();
+        var retried = new TaskCompletionSource<(Guid, int)>();
+
+        // The first worker takes the job and never finishes it, as if its process had been killed.
+        var dying = queue.ConsumeAsync(
+            async (id, attempt, ct) => { taken.TrySetResult(); await Task.Delay(Timeout.Infinite, ct); },
+            (id, reason, ct) => Task.CompletedTask,
+            crashed.Token);
+        await taken.Task.WaitAsync(stop.Token);
+        var survivor = queue.ConsumeAsync(
+            (id, attempt, ct) => { retried.TrySetResult((id, attempt)); return Task.CompletedTask; },
+            (id, reason, ct) => Task.CompletedTask,
+            stop.Token);
+
+        var (id, attempt) = await retried.Task.WaitAsync(stop.Token);
+        await crashed.CancelAsync();
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(dying, survivor));
+
+        Assert.Equal(submissionId, id);
+        Assert.Equal(2, attempt);
     }
 
     [Fact]

@@ -22,7 +22,12 @@ internal static class ChallengeStats
             .SetProperty(c => c.CompletedCount, c => submissions
                 .Where(x => x.ChallengeId == challengeId && x.Status == SubmissionStatus.Passed)
                 .Select(x => x.UserId).Distinct().Count()), ct);
-        await db.Challenges.Where(c => c.Id == challengeId).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.SuccessRate, c => c.AttemptedCount == 0 ? null : (decimal?)Math.Round((decimal)c.CompletedCount * 100m / c.AttemptedCount, 2)), ct);
+        var counts = await db.Challenges.Where(c => c.Id == challengeId)
+            .Select(c => new { c.AttemptedCount, c.CompletedCount }).SingleAsync(ct);
+        decimal? rate = counts.AttemptedCount == 0 ? null : Math.Round((decimal)counts.CompletedCount * 100m / counts.AttemptedCount, 2);
+        // Conditional on the counts read: if a concurrent result changed them, its own refresh sets the rate.
+        await db.Challenges
+            .Where(c => c.Id == challengeId && c.AttemptedCount == counts.AttemptedCount && c.CompletedCount == counts.CompletedCount)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SuccessRate, rate), ct);
     }
 }
