@@ -1,0 +1,162 @@
+import type { components } from './schema';
+
+/**
+ * The host's JSON serializer accepts numbers written as strings, so OpenAPI types every number as
+ * `number | string`. Responses always carry real numbers: strip the string side where a number is possible.
+ */
+export type Clean<T> = number extends T
+  ? Exclude<T, string>
+  : T extends readonly (infer U)[]
+    ? Clean<U>[]
+    : T extends object
+      ? { [K in keyof T]: Clean<T[K]> }
+      : T;
+
+type Schemas = components['schemas'];
+
+export type AuthResponse = Clean<Schemas['AuthResponse']>;
+export type UserProfile = Clean<Schemas['UserProfile']>;
+export type PublicProfile = Clean<Schemas['PublicProfile']>;
+export type UpdateProfileRequest = Clean<Schemas['UpdateProfileRequest']>;
+export type ChallengeSummary = Clean<Schemas['ChallengeSummary']>;
+export type ChallengeDetail = Clean<Schemas['ChallengeDetail']>;
+export type ChallengePage = Clean<Schemas['ChallengePage']>;
+export type ChallengeExample = ChallengeDetail['examples'][number];
+export type ExecuteResponse = Clean<Schemas['ExecuteResponse']>;
+export type LanguageInfo = Clean<Schemas['LanguageResponse']>;
+
+export const STACKS = ['frontend', 'backend', 'mobile', 'devops', 'iot', 'data'] as const;
+export const LEVELS = ['beginner', 'junior', 'mid', 'senior', 'expert'] as const;
+export const SORTS = ['newest', 'oldest', 'difficulty', '-difficulty', 'popular', 'title', 'xp'] as const;
+
+export type TestStatus = 'pass' | 'fail' | 'error';
+
+/** One judged case, as stored in a submission and streamed in `check_result`. */
+export interface TestCaseResult {
+  name: string;
+  status: TestStatus;
+  message?: string | null;
+  expected?: unknown;
+  actual?: unknown;
+  output?: string | null;
+  durationMs?: number | null;
+  hidden?: boolean;
+}
+
+export interface TestResults {
+  status: string;
+  passed: number;
+  total: number;
+  score: number;
+  compileOutput?: string | null;
+  message?: string | null;
+  tests: TestCaseResult[];
+}
+
+export interface FeedbackIssue {
+  type: string;
+  severity: string;
+  title: string;
+  location?: { file?: string | null; line?: number | null } | null;
+  description: string;
+  suggestion?: string | null;
+}
+
+export interface NextChallenge {
+  slug: string;
+  title: string;
+}
+
+export interface Feedback {
+  mode: string;
+  summary: string;
+  issues: FeedbackIssue[];
+  strengths: string[];
+  overall_score?: number | null;
+  learning_points: string[];
+  next_challenges: NextChallenge[];
+}
+
+export type SubmissionStatus = 'pending' | 'passed' | 'failed' | 'partial';
+
+/** `GET /v1/challenges/{id}/submissions` items (issue 5 contract). */
+export interface SubmissionSummary {
+  id: string;
+  challengeId: string;
+  language: string;
+  status: SubmissionStatus | string;
+  score: number | null;
+  xpGained: number | null;
+  attemptNumber: number;
+  submittedAt: string;
+  executionTimeMs: number | null;
+}
+
+/** `GET /v1/submissions/{id}` (issue 5 contract). */
+export interface SubmissionDetail extends SubmissionSummary {
+  code: string;
+  testResults: TestResults | null;
+  aiFeedback: Feedback | null;
+}
+
+export interface SubmitResponse {
+  submissionId: string;
+  status: string;
+  attemptNumber: number;
+}
+
+export interface Badge {
+  id: string;
+  name: string;
+  description: string;
+  icon: string;
+  rarity: 'common' | 'rare' | 'epic' | 'legendary' | string;
+  category: string;
+  earnedAt: string | null;
+  progress: number;
+}
+
+export interface ActivityDay {
+  date: string;
+  submissions: number;
+  passes: number;
+}
+
+/** `GET /v1/me/progress` (issue 7 contract). */
+export interface Progress {
+  xp: number;
+  level: number;
+  levelName: string;
+  levelXp: number;
+  nextLevelXp: number | null;
+  progressToNext: number;
+  streakCurrent: number;
+  streakBest: number;
+  badges: Badge[];
+  solved: {
+    total: number;
+    byStack: Record<string, number>;
+    byLevel: Record<string, number>;
+    byLanguage: Record<string, number>;
+  };
+  activity: ActivityDay[];
+}
+
+export type LeaderboardPeriod = 'weekly' | 'monthly' | 'all_time';
+
+export interface LeaderboardEntry {
+  rank: number;
+  username: string;
+  fullName: string | null;
+  avatarUrl: string | null;
+  xp: number;
+  level: number | string;
+}
+
+export interface LeaderboardPage {
+  items: LeaderboardEntry[];
+  page: number;
+  size: number;
+  total: number;
+  me: { rank: number; xp: number } | null;
+}
