@@ -100,7 +100,7 @@ public static class StarterGenerator
     {
         "python" => $"import sys\n\n# {Hint}\ndados = sys.stdin.read()\n",
         "javascript" => $"const dados = require(\"fs\").readFileSync(0, \"utf8\");\n// {Hint}\n",
-        "typescript" => $"declare const require: any;\nconst dados: string = require(\"fs\").readFileSync(0, \"utf8\");\n// {Hint}\n",
+        "typescript" => $"import * as fs from \"fs\";\n\nconst dados: string = fs.readFileSync(0, \"utf8\");\n// {Hint}\n",
         "java" => $"import java.util.*;\n\npublic class Main {{\n    public static void main(String[] args) {{\n        Scanner in = new Scanner(System.in);\n        // {Hint}\n    }}\n}}\n",
         "go" => $"package main\n\nimport (\n\t\"bufio\"\n\t\"os\"\n)\n\nfunc main() {{\n\tleitor := bufio.NewReader(os.Stdin)\n\t_ = leitor\n\t// {Hint}\n}}\n",
         "csharp" => $"using System;\n\nvar dados = Console.In.ReadToEnd();\n// {Hint}\n",
