@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import Markdown from 'react-markdown';
+import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import rehypeSanitize from 'rehype-sanitize';
 import { endpoints, queryKeys } from '../../api/endpoints';
@@ -44,6 +44,14 @@ export default function ChallengePage() {
     );
   return <Workspace key={challenge.data.id} challenge={challenge.data} />;
 }
+
+// The page's h1 is the challenge title: the description's headings move one level down.
+const SHIFTED_HEADINGS: Components = {
+  h1: ({ children }) => <h2>{children}</h2>,
+  h2: ({ children }) => <h3>{children}</h3>,
+  h3: ({ children }) => <h4>{children}</h4>,
+  h4: ({ children }) => <h5>{children}</h5>,
+};
 
 function starterFor(challenge: ChallengeDetail, language: string): string {
   return (challenge.starterCode[language] ?? []).map((file) => file.content).join('\n');
@@ -131,9 +139,9 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
             {t('challenge.mySubmissions')}
           </TabButton>
         </div>
-        <div id="panel-description" role="tabpanel" aria-labelledby="tab-description" hidden={leftTab !== 'description'} className="max-h-none overflow-y-auto p-4 lg:max-h-[calc(100dvh-12rem)]">
+        <div id="panel-description" role="tabpanel" aria-labelledby="tab-description" hidden={leftTab !== 'description'} tabIndex={0} className="max-h-none overflow-y-auto p-4 lg:max-h-[calc(100dvh-12rem)]">
           <div className="prose-compila">
-            <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
+            <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={SHIFTED_HEADINGS}>
               {challenge.description}
             </Markdown>
           </div>
@@ -183,7 +191,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
             </>
           )}
         </div>
-        <div id="panel-submissions" role="tabpanel" aria-labelledby="tab-submissions" hidden={leftTab !== 'submissions'} className="p-4">
+        <div id="panel-submissions" role="tabpanel" aria-labelledby="tab-submissions" hidden={leftTab !== 'submissions'} tabIndex={0} className="p-4">
           {leftTab === 'submissions' &&
             (session ? (
               <SubmissionsList challengeId={challenge.id} />
@@ -274,7 +282,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
               {t('challenge.resultsTab')}
             </TabButton>
           </div>
-          <div id="panel-run" role="tabpanel" aria-labelledby="tab-run" hidden={bottomTab !== 'run'} className="grid gap-4 p-4 md:grid-cols-2">
+          <div id="panel-run" role="tabpanel" aria-labelledby="tab-run" hidden={bottomTab !== 'run'} tabIndex={0} className="grid gap-4 p-4 md:grid-cols-2">
             <div>
               <label htmlFor="stdin" className="mb-1 block text-sm font-medium">
                 {t('run.stdinLabel')}
@@ -291,7 +299,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
               <RunOutput result={run.data} error={run.error} />
             </div>
           </div>
-          <div id="panel-results" role="tabpanel" aria-labelledby="tab-results" hidden={bottomTab !== 'results'} className="p-4">
+          <div id="panel-results" role="tabpanel" aria-labelledby="tab-results" hidden={bottomTab !== 'results'} tabIndex={0} className="p-4">
             {solve.phase === 'idle' ? (
               <p className="text-sm text-muted">{t('results.hint')}</p>
             ) : (

@@ -52,7 +52,7 @@ export default function MonacoEditor({ language, value, onChange, highlights, ar
     <Editor
       language={language === 'csharp' ? 'csharp' : language}
       value={value}
-      theme={dark ? 'vs-dark' : 'vs'}
+      theme={dark ? 'compila-dark' : 'vs'}
       onChange={(text) => onChange(text ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;

@@ -1,0 +1,82 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  currentXp,
+  levelProgress,
+  pickChallenge,
+  readSolution,
+  setEditorCode,
+  signUp,
+  starterCode,
+  wrongAttempt,
+  type CatalogChallenge,
+} from './support';
+
+/**
+ * The core loop in a real browser against the real app: sign up, open a challenge, submit a wrong
+ * solution and see the failing case and the feedback, fix it, see every case pass and XP grow.
+ */
+async function solveJourney(page: Page, request: APIRequestContext, challenge: CatalogChallenge, language: string) {
+  await signUp(page);
+
+  await page.goto('/dashboard');
+  const xpBefore = await currentXp(page);
+  const levelBefore = await levelProgress(page);
+
+  // Open the challenge from the catalog, as a learner would.
+  await page.goto('/challenges');
+  await page.getByLabel('Buscar').fill(challenge.title);
+  await page.getByRole('button', { name: 'Filtrar' }).click();
+  await page.getByRole('link', { name: challenge.title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: challenge.title })).toBeVisible();
+
+  await page.getByLabel('Linguagem').selectOption(language);
+  const starter = await starterCode(request, challenge.slug, language);
+
+  // 1. A wrong first attempt: some case fails, expected versus actual is shown, feedback arrives.
+  await setEditorCode(page, challenge.slug, language, wrongAttempt(starter, language));
+  await page.getByRole('button', { name: 'Enviar solução' }).click();
+  const outcome = page.getByTestId('outcome');
+  await expect(outcome).toBeVisible({ timeout: 120_000 });
+  await expect(outcome).not.toHaveAttribute('data-status', 'passed');
+  const failing = page.locator('[data-testid=test-result][data-status=fail], [data-testid=test-result][data-status=error]');
+  await expect(failing.first()).toBeVisible();
+  const visibleFailure = failing.filter({ has: page.getByTestId('expected') }).first();
+  await expect(visibleFailure.getByTestId('expected')).not.toBeEmpty();
+  await expect(visibleFailure.getByTestId('actual')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('Correção concluída');
+  const feedback = page.getByTestId('feedback');
+  await expect(feedback).toBeVisible();
+  await expect(feedback.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+
+  // 2. The fix: the reference solution from the content files passes every case.
+  await setEditorCode(page, challenge.slug, language, readSolution(challenge.slug, language));
+  await page.getByRole('button', { name: 'Enviar solução' }).click();
+  await expect(outcome).toHaveAttribute('data-status', 'passed', { timeout: 120_000 });
+  const results = page.getByTestId('test-result');
+  const total = await results.count();
+  expect(total).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid=test-result][data-status=pass]')).toHaveCount(total);
+  await expect(outcome).toContainText(`${total} de ${total} casos passaram`);
+  await expect(page.getByTestId('xp-gained')).toBeVisible();
+
+  // 3. XP and level progress changed, on the spot and on the dashboard.
+  await expect.poll(() => currentXp(page)).toBeGreaterThan(xpBefore);
+  await page.goto('/dashboard');
+  await expect.poll(() => currentXp(page)).toBeGreaterThan(xpBefore);
+  expect(await levelProgress(page)).not.toBe(levelBefore);
+
+  // The history lists both attempts.
+  await page.goto(`/challenges/${challenge.slug}`);
+  await page.getByRole('tab', { name: 'Minhas submissões' }).click();
+  await expect(page.getByTestId('submissions').locator('tbody tr')).toHaveCount(2);
+}
+
+test('a new learner solves a challenge in Python after a failed attempt', async ({ page, request }) => {
+  const challenge = await pickChallenge(request, ['python', 'java']);
+  await solveJourney(page, request, challenge, 'python');
+});
+
+test('a new learner solves a challenge in Java after a failed attempt', async ({ page, request }) => {
+  const challenge = await pickChallenge(request, ['python', 'java']);
+  await solveJourney(page, request, challenge, 'java');
+});
