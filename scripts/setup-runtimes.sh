@@ -49,6 +49,17 @@ if command -v npm >/dev/null 2>&1; then
     (cd tools/judge && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     cp tools/judge/package-lock.json "$stamp"
   fi
+  # A V8 snapshot of the compiler with its libraries pre-parsed (compiles in ~0.3 s instead of ~1.5 s);
+  # rebuilt when the lock file, the snapshot script or the Node.js version changes. Without it the judge runs a cold tsc.
+  blob=tools/judge/node_modules/.compila/tsc.blob
+  want="$(cat tools/judge/package-lock.json tools/judge/tsc-snapshot.js | sha256sum | cut -d' ' -f1) $(node --version)"
+  if [ ! -f "$blob" ] || [ "$(cat "$blob.stamp" 2>/dev/null)" != "$want" ]; then
+    echo "setup-runtimes: building the TypeScript compiler snapshot"
+    mkdir -p "$(dirname "$blob")"
+    COMPILA_TS_MODULES=tools/judge/node_modules node --snapshot-blob "$blob" --build-snapshot tools/judge/tsc-snapshot.js 2>/dev/null \
+      && echo "$want" > "$blob.stamp" \
+      || { rm -f "$blob"; echo "setup-runtimes: snapshot build failed; typescript will use a cold tsc."; }
+  fi
 else
   echo "setup-runtimes: npm not found; typescript will be unavailable."
 fi

@@ -21,11 +21,8 @@ public sealed class BubblewrapJudge : IJudge
     private readonly Bubblewrap _bubblewrap;
     private readonly Channel<int> _slots;
     private readonly int _admissionLimit;
-    private readonly int _uidBase;
+    private readonly int[] _uids;
     private int _admitted;
-
-    // Host uids handed out per judge instance, so two judges in one process never share a uid (RLIMIT_NPROC).
-    private static int s_uidsInUse;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
     {
@@ -33,8 +30,8 @@ public sealed class BubblewrapJudge : IJudge
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
         _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
-        // One uid per slot plus one for the start-up probe.
-        _uidBase = _options.SandboxUidBase + Interlocked.Add(ref s_uidsInUse, PoolSize + 1) - (PoolSize + 1);
+        // One host uid per slot plus one for the start-up probe, unique machine-wide.
+        _uids = Native.IsRoot ? UidAllocator.Claim(_options.SandboxUidBase, PoolSize + 1) : [];
         _slots = Channel.CreateBounded<int>(PoolSize);
         for (var slot = 0; slot < PoolSize; slot++)
         {
@@ -260,7 +257,7 @@ public sealed class BubblewrapJudge : IJudge
             Status = status,
             Stdout = Encoding.UTF8.GetString(o.Stdout),
             StdoutTruncated = o.StdoutTruncated,
-            Stderr = o.SandboxError ?? stderr,
+            Stderr = o.SandboxError ?? (o.Leaked ? "internal: the sandbox's output stayed open after it ended.\n" + stderr : stderr),
             StderrTruncated = o.StderrTruncated,
             ExitCode = o.Signal is null ? o.ExitCode : null,
             Signal = o.Signal,
@@ -291,7 +288,7 @@ public sealed class BubblewrapJudge : IJudge
         return EffectiveLimits.Resolve(defaults, maxima, requested);
     }
 
-    private int? SlotUid(int slot) => Native.IsRoot ? _uidBase + slot : null;
+    private int? SlotUid(int slot) => Native.IsRoot ? _uids[slot] : null;
 
     private string? ProbeLanguage(LanguageAdapter adapter, JudgeTools tools)
     {
@@ -326,7 +323,7 @@ public sealed class BubblewrapJudge : IJudge
     private SandboxStatus ProbeSandbox()
     {
         var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}"
-            + (Native.IsRoot ? $", per-slot host uids from {_uidBase} with RLIMIT_NPROC" : ", caller's uid");
+            + (Native.IsRoot ? $", per-slot host uids {string.Join(',', _uids)} with RLIMIT_NPROC" : ", caller's uid");
         if (!File.Exists(_options.BubblewrapPath))
         {
             return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");

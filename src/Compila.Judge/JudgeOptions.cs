@@ -43,10 +43,11 @@ public sealed class JudgeOptions
     public bool UsePidsCgroup { get; set; }
 
     /// <summary>
-    /// When the host runs as root, each worker slot runs its sandbox as host uid <c>SandboxUidBase + slot</c>
-    /// (never root, and a per-slot uid so RLIMIT_NPROC counts only that run's processes).
+    /// When the host runs as root, each worker slot runs its sandbox as its own host uid, the first free ones at or
+    /// above this value (claimed machine-wide with lock files): never root, and a per-slot uid so RLIMIT_NPROC counts
+    /// only that run's processes.
     /// </summary>
-    public int SandboxUidBase { get; set; } = 61000;
+    public int SandboxUidBase { get; set; } = 100000;
 
     /// <summary>Size of the private <c>/tmp</c> tmpfs of a run step, in megabytes.</summary>
     public int TmpSizeMegabytes { get; set; } = 64;

@@ -3,11 +3,17 @@ using Compila.Judge.Sandbox;
 
 namespace Compila.Judge.Languages;
 
-/// <summary>TypeScript: type-checked and compiled by tsc (from tools/judge, installed with npm ci) in a sandboxed step, then run by Node.</summary>
+/// <summary>
+/// TypeScript: type-checked and compiled (es2022, CommonJS, @types/node, no DOM) in a sandboxed step by the
+/// TypeScript compiler from tools/judge (npm ci), started from a V8 snapshot with its libraries pre-parsed when
+/// setup-runtimes.sh built one, else as a cold tsc; then run by Node.
+/// </summary>
 internal sealed class TypeScript : LanguageAdapter
 {
     private const string ModulesInBox = "/opt/judge/node_modules";
     private const string OutDir = ".out";
+    private const string SnapshotInModules = ".compila/tsc.blob";
+    private bool _snapshot;
     private readonly NodeRuntime _node = new();
     private string? _modules;
 
@@ -45,21 +51,42 @@ internal sealed class TypeScript : LanguageAdapter
         }
 
         using var json = JsonDocument.Parse(File.ReadAllText(package));
-        Version = $"{json.RootElement.GetProperty("version").GetString()} (Node.js {_node.Version})";
+        var version = json.RootElement.GetProperty("version").GetString();
+        Version = $"{version} (Node.js {_node.Version})";
+
+        // The snapshot must have been built by this very Node.js; otherwise fall back to a cold tsc.
+        var snapshot = Path.Combine(modules, SnapshotInModules);
+        _snapshot = File.Exists(snapshot)
+            && LanguageAdapterProbe.Output(_node.Path, "--snapshot-blob", snapshot, "version") == version;
         _modules = modules;
         return null;
     }
 
-    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
-        [
-            _node.Path, ModulesInBox + "/typescript/lib/tsc.js",
-            "--outDir", Box(OutDir), "--rootDir", Bubblewrap.BoxDir,
-            "--target", "es2022", "--module", "commonjs", "--esModuleInterop",
-            "--types", "node", "--typeRoots", ModulesInBox + "/@types",
-            "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--newLine", "lf",
-            .. files.Where(f => f.EndsWith(".ts", StringComparison.Ordinal)),
-        ],
-        BaseEnvironment());
+    /// <summary>Whether compiles use the prebuilt compiler snapshot (tools/judge/tsc-snapshot.js).</summary>
+    public bool UsesSnapshot => _snapshot;
+
+    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files)
+    {
+        var sources = files.Where(f => f.EndsWith(".ts", StringComparison.Ordinal)).ToList();
+        if (_snapshot)
+        {
+            // Same options as below, with the libraries already parsed and bound in the snapshot.
+            return new SandboxCommand(
+                [_node.Path, "--snapshot-blob", ModulesInBox + "/" + SnapshotInModules, Box(OutDir), .. sources.Select(Box)],
+                BaseEnvironment());
+        }
+
+        return new SandboxCommand(
+            [
+                _node.Path, ModulesInBox + "/typescript/lib/tsc.js",
+                "--outDir", Box(OutDir), "--rootDir", Bubblewrap.BoxDir,
+                "--target", "es2022", "--lib", "es2022", "--module", "commonjs", "--esModuleInterop",
+                "--types", "node", "--typeRoots", ModulesInBox + "/@types",
+                "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--newLine", "lf",
+                .. sources,
+            ],
+            BaseEnvironment());
+    }
 
     public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits) =>
         new([_node.Path, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());

@@ -54,7 +54,8 @@ func main() {
 				time.Sleep(30 * time.Second)
 			}()
 		}
-		time.Sleep(30 * time.Second)
+		time.Sleep(2 * time.Second)
+		os.Exit(4)
 	case "output":
 		chunk := strings.Repeat("x", 1<<20) + "\n"
 		for i := 0; i < 100; i++ {
