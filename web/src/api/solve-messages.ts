@@ -50,14 +50,24 @@ export interface CompleteMessage extends Envelope<'complete'> {
   next_challenges?: NextChallenge[];
 }
 
+/** Sent once, without a sequence, when a submit-and-follow request has been stored. */
+export interface AcceptedMessage {
+  type: 'accepted';
+  submission_id: string;
+  attempt_number: number;
+}
+
 export interface ErrorMessage {
   type: 'error';
   message: string;
+  /** Field errors when the submission itself was invalid (language, code). */
+  errors?: Record<string, string[]> | null;
   sequence?: number;
   submission_id?: string;
 }
 
 export type SolveMessage =
+  | AcceptedMessage
   | LoopStartMessage
   | AgentStartMessage
   | FindingMessage

@@ -63,6 +63,7 @@ describe('SolveSocket', () => {
     await flush();
     const first = FakeSocket.all[0]!;
     first.open();
+    first.receive({ type: 'accepted', submission_id: 's1', attempt_number: 1 });
     first.receive({ type: 'loop_start', sequence: 1, submission_id: 's1', loop: 'solve' });
     first.receive({ type: 'agent_start', sequence: 2, submission_id: 's1', agent: 'check' });
     first.drop();
@@ -78,8 +79,20 @@ describe('SolveSocket', () => {
       submission: { id: 's1', status: 'passed', score: 100, xpGained: 50, attemptNumber: 1, executionTimeMs: 10, testResults: null },
       feedback: null,
     });
-    expect(messages.map((m) => ('sequence' in m ? m.sequence : 0))).toEqual([1, 2, 3]);
+    expect(messages.map((m) => ('sequence' in m ? m.sequence : m.type))).toEqual(['accepted', 1, 2, 3]);
     expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('resumes a submission that was accepted before any event arrived', async () => {
+    start();
+    await flush();
+    const first = FakeSocket.all[0]!;
+    first.open();
+    first.receive({ type: 'accepted', submission_id: 's9', attempt_number: 3 });
+    first.drop();
+    await new Promise((r) => setTimeout(r, 5));
+    FakeSocket.all[1]!.open();
+    expect(JSON.parse(FakeSocket.all[1]!.sent[0]!)).toEqual({ submission_id: 's9', after_sequence: 0 });
   });
 
   it('reports an endpoint that never opens as unavailable', async () => {

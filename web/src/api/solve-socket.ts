@@ -79,7 +79,9 @@ export class SolveSocket {
       } catch {
         return;
       }
-      if (message.type !== 'error') {
+      if (message.type === 'accepted') {
+        this.submissionId = message.submission_id;
+      } else if (message.type !== 'error') {
         if (message.sequence <= this.lastSequence) return;
         this.lastSequence = message.sequence;
         this.submissionId = message.submission_id;

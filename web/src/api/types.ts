@@ -36,8 +36,10 @@ export interface TestCaseResult {
   name: string;
   status: TestStatus;
   message?: string | null;
-  expected?: unknown;
-  actual?: unknown;
+  /** JSON text of the expected value, or the expected stdout. */
+  expected?: string | null;
+  /** JSON text of what the code returned, or what it printed; null when nothing came back. */
+  actual?: string | null;
   output?: string | null;
   durationMs?: number | null;
   hidden?: boolean;

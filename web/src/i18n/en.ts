@@ -149,6 +149,7 @@ export const en: Shape<Dictionary> = {
     hidden: 'hidden',
     expected: 'Expected',
     actual: 'Actual',
+    nothing: '(nothing came back)',
     message: 'Message',
     output: 'Output',
     summary: '{{passed}} of {{total}} cases passed',

@@ -145,6 +145,7 @@ export const ptBR = {
     hidden: 'oculto',
     expected: 'Esperado',
     actual: 'Obtido',
+    nothing: '(nada foi devolvido)',
     message: 'Mensagem',
     output: 'Saída',
     summary: '{{passed}} de {{total}} casos passaram',

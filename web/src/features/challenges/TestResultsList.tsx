@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { TestCaseResult } from '../../api/types';
-import { formatJson } from '../../lib/format';
 
 export function TestResultsList({ tests }: { tests: TestCaseResult[] }) {
   const { t } = useTranslation();
@@ -22,16 +21,20 @@ export function TestResultsList({ tests }: { tests: TestCaseResult[] }) {
           </div>
           {!test.hidden && test.status !== 'pass' && (
             <dl className="mt-2 grid gap-1 font-mono text-xs sm:grid-cols-[auto_1fr] sm:gap-x-3">
-              {test.expected !== undefined && (
+              {test.expected != null && (
                 <>
                   <dt className="text-muted">{t('results.expected')}</dt>
-                  <dd className="break-all" data-testid="expected">{formatJson(test.expected)}</dd>
+                  <dd className="break-all whitespace-pre-wrap" data-testid="expected">
+                    {shown(test.expected)}
+                  </dd>
                 </>
               )}
-              {test.actual !== undefined && (
+              {test.expected != null && (
                 <>
                   <dt className="text-muted">{t('results.actual')}</dt>
-                  <dd className="break-all" data-testid="actual">{formatJson(test.actual)}</dd>
+                  <dd className="break-all whitespace-pre-wrap" data-testid="actual">
+                    {test.actual == null ? t('results.nothing') : shown(test.actual)}
+                  </dd>
                 </>
               )}
               {test.message && (
@@ -52,6 +55,12 @@ export function TestResultsList({ tests }: { tests: TestCaseResult[] }) {
       ))}
     </ol>
   );
+}
+
+/** Judged values arrive as JSON text (or stdout); anything else is shown as JSON. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  return JSON.stringify(value);
 }
 
 export function StatusBadge({ status }: { status: string }) {

@@ -14,7 +14,7 @@ describe('solveReducer', () => {
         type: 'check_result',
         sequence: 3,
         submission_id: 's',
-        data: { name: 'caso 1', status: 'pass', expected: 1, actual: 1 },
+        data: { name: 'caso 1', status: 'pass', expected: '1', actual: '1' },
         progress: { done: 1, total: 2 },
       },
       {

@@ -71,7 +71,12 @@ export function solveReducer(state: SolveState, action: SolveAction): SolveState
     case 'message': {
       const message = action.message;
       if (message.type === 'error') {
-        return { ...state, phase: 'failed', failure: 'protocol', message: message.message, reconnecting: false };
+        const details = Object.values(message.errors ?? {}).flat();
+        const text = [message.message, ...details].join(' ');
+        return { ...state, phase: 'failed', failure: 'protocol', message: text, reconnecting: false };
+      }
+      if (message.type === 'accepted') {
+        return { ...state, phase: 'running', submissionId: message.submission_id };
       }
       const base: SolveState = {
         ...state,
