@@ -67,6 +67,24 @@ public sealed class IsolationTests(JudgeFixture fixture)
     }
 
     [Fact]
+    public async Task NestedNamespaces_AreRefused()
+    {
+        const string code = """
+            import ctypes, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            for name, flag in (("user", 0x10000000), ("net", 0x40000000), ("mount", 0x00020000)):
+                rc = libc.unshare(flag)
+                print(name, "refused" if rc != 0 else "ALLOWED", ctypes.get_errno())
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)]));
+
+        Assert.Equal(RunStatus.Accepted, result.Status);
+        Assert.StartsWith("user refused", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("ALLOWED", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SandboxedProcesses_RunAsAnUnprivilegedHostUid()
     {
         var token = "uid" + Guid.NewGuid().ToString("N");

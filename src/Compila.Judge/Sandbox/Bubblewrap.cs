@@ -28,6 +28,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         var a = new List<string>
         {
             "--unshare-all", "--unshare-user", "--unshare-cgroup",
+            // No nested user namespaces: learner code never gets a namespace where it is "root".
+            "--disable-userns", "--assert-userns-disabled",
             "--die-with-parent", "--new-session",
             "--uid", "65534", "--gid", "65534",
             "--hostname", "sandbox",
