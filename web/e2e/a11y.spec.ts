@@ -40,6 +40,7 @@ for (const theme of ['light', 'dark'] as const) {
       });
       await visit('/dashboard', heading('Meu painel'));
       await visit('/profile', heading('Perfil'));
+      await visit('/leaderboard', heading('Ranking'), '/leaderboard signed in');
     });
   });
 }

@@ -110,8 +110,8 @@ export interface SubmitResponse {
 export interface Badge {
   id: string;
   name: string;
-  description: string;
-  icon: string;
+  description: string | null;
+  icon: string | null;
   rarity: 'common' | 'rare' | 'epic' | 'legendary' | string;
   category: string;
   earnedAt: string | null;

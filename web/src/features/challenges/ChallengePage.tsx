@@ -53,6 +53,12 @@ const SHIFTED_HEADINGS: Components = {
   h4: ({ children }) => <h5>{children}</h5>,
 };
 
+/** The description usually opens with the title as a heading, which the page already shows. */
+function withoutTitle(markdown: string, title: string): string {
+  const match = /^\s*#\s+(.+)\r?\n+/.exec(markdown);
+  return match && match[1]!.trim() === title.trim() ? markdown.slice(match[0].length) : markdown;
+}
+
 function starterFor(challenge: ChallengeDetail, language: string): string {
   return (challenge.starterCode[language] ?? []).map((file) => file.content).join('\n');
 }
@@ -142,7 +148,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
         <div id="panel-description" role="tabpanel" aria-labelledby="tab-description" hidden={leftTab !== 'description'} tabIndex={0} className="max-h-none overflow-y-auto p-4 lg:max-h-[calc(100dvh-12rem)]">
           <div className="prose-compila">
             <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={SHIFTED_HEADINGS}>
-              {challenge.description}
+              {withoutTitle(challenge.description, challenge.title)}
             </Markdown>
           </div>
           {challenge.requirements.length > 0 && (

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import { STACKS, type LeaderboardPeriod } from '../../api/types';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
@@ -23,6 +23,7 @@ export default function LeaderboardPage() {
     queryKey: queryKeys.leaderboard(period, stack, page),
     queryFn: () => endpoints.leaderboard(period, stack, page),
     placeholderData: keepPreviousData,
+    enabled: Boolean(session),
   });
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -76,7 +77,13 @@ export default function LeaderboardPage() {
       )}
 
       <div className="mt-4">
-        {board.isPending ? (
+        {!session ? (
+          <EmptyState title={t('leaderboard.signInTitle')}>
+            <Link className="link" to="/login?next=%2Fleaderboard">
+              {t('leaderboard.signIn')}
+            </Link>
+          </EmptyState>
+        ) : board.isPending ? (
           <Loading />
         ) : board.isError ? (
           <ErrorState error={board.error} onRetry={() => void board.refetch()} />

@@ -119,9 +119,13 @@ function BadgeCard({ badge }: { badge: Badge }) {
   const earned = Boolean(badge.earnedAt);
   return (
     <li className="flex flex-col items-center rounded-lg border border-line p-3 text-center" data-testid="badge" data-earned={earned}>
-      <img src={badge.icon} alt="" width={48} height={48} className={earned ? '' : 'opacity-40 grayscale'} loading="lazy" />
+      {badge.icon ? (
+        <img src={badge.icon} alt="" width={48} height={48} className={earned ? '' : 'opacity-40 grayscale'} loading="lazy" />
+      ) : (
+        <span aria-hidden="true" className="grid size-12 place-items-center rounded-full bg-subtle text-xl">★</span>
+      )}
       <p className="mt-2 text-sm font-medium">{badge.name}</p>
-      <p className="text-xs text-muted">{badge.description}</p>
+      {badge.description && <p className="text-xs text-muted">{badge.description}</p>}
       <p className="mt-1 text-xs">
         {earned ? t('dashboard.earned') : t('dashboard.badgeProgress', { percent: formatPercent(badge.progress) })}
       </p>
