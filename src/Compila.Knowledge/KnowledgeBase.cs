@@ -71,44 +71,56 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
             }
         }
 
-        var candidates = new Dictionary<int, Candidate>();
-        for (var rank = 0; rank < keyword.Count; rank++)
+        List<int> keywordRanking, vectorRanking;
+        Dictionary<int, double> keywordScores, vectorScores;
+        if (_options.FuseByDocument && _options.MaxHitsPerDocument <= 1)
         {
-            var (chunk, coverage) = keyword[rank];
-            var c = candidates.GetValueOrDefault(chunk) ?? (candidates[chunk] = new Candidate(chunk));
-            c.KeywordScore = coverage;
-            c.Fused += _options.KeywordWeight / (_options.RrfK + rank + 1);
+            // One passage stands for its document in both rankings (the keyword's best, else the vector's best),
+            // so a document found by both rankings through different passages still gets both votes.
+            var representative = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var chunk in keyword.Select(m => m.Chunk).Concat(vector.Select(m => m.Chunk)))
+                representative.TryAdd(state.Chunks[chunk].DocumentId, chunk);
+            int Representative(int chunk) => representative[state.Chunks[chunk].DocumentId];
+            var keywordBest = keyword.DistinctBy(m => state.Chunks[m.Chunk].DocumentId).ToList();
+            var vectorBest = vector.DistinctBy(m => state.Chunks[m.Chunk].DocumentId).ToList();
+            keywordRanking = keywordBest.Select(m => Representative(m.Chunk)).ToList();
+            vectorRanking = vectorBest.Select(m => Representative(m.Chunk)).ToList();
+            keywordScores = keywordBest.ToDictionary(m => Representative(m.Chunk), m => m.Coverage);
+            vectorScores = vectorBest.ToDictionary(m => Representative(m.Chunk), m => m.Cosine);
         }
-        for (var rank = 0; rank < vector.Count; rank++)
+        else
         {
-            var (chunk, cosine) = vector[rank];
-            var c = candidates.GetValueOrDefault(chunk) ?? (candidates[chunk] = new Candidate(chunk));
-            c.VectorScore = cosine;
-            c.Fused += _options.VectorWeight / (_options.RrfK + rank + 1);
+            keywordRanking = keyword.Select(m => m.Chunk).ToList();
+            vectorRanking = vector.Select(m => m.Chunk).ToList();
+            keywordScores = keyword.ToDictionary(m => m.Chunk, m => m.Coverage);
+            vectorScores = vector.ToDictionary(m => m.Chunk, m => m.Cosine);
         }
-
-        var maxFused = (mode == SearchMode.Vector ? 0 : _options.KeywordWeight / (_options.RrfK + 1))
-            + (mode == SearchMode.Keyword ? 0 : _options.VectorWeight / (_options.RrfK + 1));
+        var fused = ReciprocalRankFusion.Fuse(_options.RrfK, (keywordRanking, _options.KeywordWeight), (vectorRanking, _options.VectorWeight));
+        var maxFused = ReciprocalRankFusion.Maximum(_options.RrfK,
+            mode == SearchMode.Vector ? 0 : _options.KeywordWeight,
+            mode == SearchMode.Keyword ? 0 : _options.VectorWeight);
         var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
         var hits = new List<SearchHit>(limit);
-        foreach (var candidate in candidates.Values.OrderByDescending(c => c.Fused).ThenBy(c => c.Chunk))
+        foreach (var (index, fusedScore) in fused.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
         {
-            var chunk = state.Chunks[candidate.Chunk];
+            var chunk = state.Chunks[index];
+            double? keywordScore = keywordScores.TryGetValue(index, out var k) ? k : null;
+            double? vectorScore = vectorScores.TryGetValue(index, out var v) ? v : null;
             var seen = perDocument.GetValueOrDefault(chunk.DocumentId);
             if (seen >= Math.Max(1, _options.MaxHitsPerDocument))
                 continue;
             perDocument[chunk.DocumentId] = seen + 1;
             var score = mode switch
             {
-                SearchMode.Keyword => candidate.KeywordScore ?? 0,
-                SearchMode.Vector => candidate.VectorScore ?? 0,
-                _ => maxFused > 0 ? candidate.Fused / maxFused : 0,
+                SearchMode.Keyword => keywordScore ?? 0,
+                SearchMode.Vector => vectorScore ?? 0,
+                _ => maxFused > 0 ? fusedScore / maxFused : 0,
             };
             hits.Add(new SearchHit(chunk.DocumentId, chunk.ChunkId, chunk.Title, chunk.Heading, chunk.Text, Snippets.Of(chunk.Text),
                 Math.Round(score, 4), chunk.Language, chunk.Topic, chunk.Url, chunk.Anchor, chunk.Source)
             {
-                VectorScore = candidate.VectorScore,
-                KeywordScore = candidate.KeywordScore,
+                VectorScore = vectorScore,
+                KeywordScore = keywordScore,
             });
             if (hits.Count == limit)
                 break;
@@ -270,14 +282,6 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
     public void Dispose() => _write.Dispose();
 
     internal sealed record DocumentEntry(string Id, string Hash, DocumentSource Source, IReadOnlyList<KnowledgeChunk> Chunks);
-
-    sealed class Candidate(int chunk)
-    {
-        public int Chunk { get; } = chunk;
-        public double Fused { get; set; }
-        public double? KeywordScore { get; set; }
-        public double? VectorScore { get; set; }
-    }
 
     sealed class State
     {

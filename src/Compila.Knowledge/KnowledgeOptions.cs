@@ -52,6 +52,12 @@ public sealed class KnowledgeOptions
     /// </summary>
     public double KeywordScoreThreshold { get; set; } = 0.2;
 
+    /// <summary>
+    /// With one hit per document, fuse the rankings by document (each ranked by its best passage) rather than by
+    /// passage, so agreement between the rankings counts even when they prefer different passages.
+    /// </summary>
+    public bool FuseByDocument { get; set; } = true;
+
     /// <summary>Passages of one document allowed in a result list; 1 gives one hit per document.</summary>
     public int MaxHitsPerDocument { get; set; } = 1;
 }

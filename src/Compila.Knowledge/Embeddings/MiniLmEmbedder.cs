@@ -25,13 +25,16 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var result = new List<float[]>(texts.Count);
-        // Batches pad to their longest text; small batches of similar passages keep that padding cheap.
-        for (var start = 0; start < texts.Count; start += _batchSize)
+        var result = new float[texts.Count][];
+        // Batches pad to their longest text: batching texts of similar length keeps that padding cheap.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var start = 0; start < order.Length; start += _batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.Skip(start).Take(_batchSize).ToArray();
-            result.AddRange(_encoder.Value.Encode(batch, cancellationToken));
+            var indices = order.Skip(start).Take(_batchSize).ToArray();
+            var vectors = _encoder.Value.Encode(indices.Select(i => texts[i]).ToArray(), cancellationToken);
+            for (var j = 0; j < indices.Length; j++)
+                result[indices[j]] = vectors[j];
         }
         return result;
     }

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Compila.Knowledge;
+using Compila.Knowledge.Bench;
+using Microsoft.Extensions.Options;
+
+// Retrieval evaluation (recall@5, MRR@10 per mode) and timings (indexing, search latency) for the tutor's knowledge base.
+// Usage: dotnet run -c Release --project bench/Compila.Knowledge.Bench [-- --sweep]
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var root = Repository.FindRoot();
+var documents = KnowledgeDocumentLoader.LoadDirectory(Path.Combine(root, "content", "docs"));
+var questions = EvaluationSet.Load(Path.Combine(root, "content", "docs-eval", "questions.yaml"));
+var unknown = questions.Where(q => documents.All(d => d.Id != q.Answer)).Select(q => q.Answer).Distinct().ToList();
+if (unknown.Count > 0)
+    throw new InvalidDataException("Evaluation answers with no article: " + string.Join(", ", unknown));
+
+Console.WriteLine($"# Knowledge base bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"{documents.Count} articles, {documents.Sum(d => d.Markdown.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length)} words; {questions.Count} questions");
+
+var indexDirectory = Path.Combine(Path.GetTempPath(), "compila-knowledge-bench-" + Guid.NewGuid().ToString("N"));
+using var embedder = new MiniLmEmbedder();
+try
+{
+    var options = new KnowledgeOptions { IndexDirectory = indexDirectory };
+
+    var clock = Stopwatch.StartNew();
+    embedder.Embed(["carregar o modelo"]);
+    var modelLoad = clock.Elapsed;
+
+    using var knowledge = new KnowledgeBase(Options.Create(options), embedder, new LocalVectorIndex(indexDirectory));
+    clock.Restart();
+    var report = await knowledge.IndexAsync(documents);
+    var indexTime = clock.Elapsed;
+
+    using var reopened = new KnowledgeBase(Options.Create(options), embedder, new LocalVectorIndex(indexDirectory));
+    clock.Restart();
+    var again = await reopened.IndexAsync(documents);
+    var reindexTime = clock.Elapsed;
+
+    Console.WriteLine();
+    Console.WriteLine("## Indexing");
+    Console.WriteLine($"- model load (first embedding): {modelLoad.TotalSeconds:F2} s");
+    Console.WriteLine($"- full index, {report.Documents} documents → {report.Chunks} passages embedded: {indexTime.TotalSeconds:F2} s ({indexTime.TotalMilliseconds / report.ChunksEmbedded:F0} ms/passage)");
+    Console.WriteLine($"- re-index after restart, nothing changed: {reindexTime.TotalSeconds:F2} s ({again.Embedded} embedded, {again.Unchanged} unchanged)");
+
+    Console.WriteLine();
+    Console.WriteLine("## Retrieval quality");
+    Console.WriteLine("| mode | recall@5 | MRR@10 | no hit |");
+    Console.WriteLine("|---|---|---|---|");
+    var latencies = new Dictionary<SearchMode, List<double>>();
+    foreach (var mode in new[] { SearchMode.Keyword, SearchMode.Vector, SearchMode.Hybrid })
+    {
+        var (recall, mrr, empty, times) = await Evaluate(reopened, questions, mode);
+        latencies[mode] = times;
+        Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {recall:F3} | {mrr:F3} | {empty} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"## Search latency over the {questions.Count} questions (limit 10, one search per question and mode, after warm-up)");
+    Console.WriteLine("| mode | p50 ms | p95 ms | max ms |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var (mode, times) in latencies)
+        Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {Percentile(times, 50):F2} | {Percentile(times, 95):F2} | {times.Max():F2} |");
+    Console.WriteLine($"Baseline ratio: hybrid p95 / keyword p95 = {Percentile(latencies[SearchMode.Hybrid], 95) / Percentile(latencies[SearchMode.Keyword], 95):F1}x (the difference is the query embedding)");
+
+    if (args.Contains("--sweep"))
+        await Sweep(documents, questions, embedder);
+}
+finally
+{
+    if (Directory.Exists(indexDirectory))
+        Directory.Delete(indexDirectory, recursive: true);
+}
+
+static async Task<(double Recall, double Mrr, int Empty, List<double> Times)> Evaluate(IKnowledgeBase knowledge, IReadOnlyList<EvaluationQuestion> questions, SearchMode mode)
+{
+    foreach (var warmup in new[] { "aquecimento da busca", "listas e laços" })
+        await knowledge.SearchAsync(warmup, limit: 10, mode: mode);
+    var found = 0;
+    var reciprocal = 0.0;
+    var empty = 0;
+    var times = new List<double>(questions.Count);
+    foreach (var question in questions)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var hits = await knowledge.SearchAsync(question.Question, limit: 10, mode: mode);
+        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (hits.Count == 0)
+            empty++;
+        var rank = hits.Select(h => h.DocumentId).Distinct().ToList().IndexOf(question.Answer) + 1;
+        if (rank is >= 1 and <= 5)
+            found++;
+        if (rank >= 1)
+            reciprocal += 1.0 / rank;
+    }
+    return ((double)found / questions.Count, reciprocal / questions.Count, empty, times);
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+}
+
+static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<EvaluationQuestion> questions, ITextEmbedder embedder)
+{
+    // Tuning uses only the even-numbered questions (the dev half); the odd half stays held out for the report.
+    var dev = questions.Where((_, i) => i % 2 == 0).ToList();
+    Console.WriteLine();
+    Console.WriteLine($"## Parameter sweep on the dev half ({dev.Count} questions)");
+    Console.WriteLine("| chunk words | embed words | fuse by | RRF k | keyword w | vector w | keyword R@5 / MRR | vector R@5 / MRR | hybrid R@5 / MRR |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    var cached = new CachingEmbedder(embedder);
+    foreach (var (chunkWords, embedWords) in new[] { (160, 48), (100, 48), (160, 32) })
+    {
+        var options = new KnowledgeOptions { Chunking = new ChunkingOptions { MaxWords = chunkWords }, EmbeddingMaxWords = embedWords };
+        using var knowledge = new KnowledgeBase(Options.Create(options), cached, new LocalVectorIndex(null));
+        await knowledge.IndexAsync(documents);
+        var keyword = await Evaluate(knowledge, dev, SearchMode.Keyword);
+        var vector = await Evaluate(knowledge, dev, SearchMode.Vector);
+        foreach (var (byDocument, k, kw, vw) in new[] { false, true }.SelectMany(d => new[] { (60, 1.0, 1.0), (10, 1.0, 1.0), (60, 1.0, 0.5), (10, 1.0, 0.5), (5, 1.0, 0.5), (2, 1.0, 0.5), (5, 1.0, 0.3), (2, 1.0, 0.3) }.Select(p => (d, p.Item1, p.Item2, p.Item3))))
+        {
+            options.FuseByDocument = byDocument;
+            options.RrfK = k;
+            options.KeywordWeight = kw;
+            options.VectorWeight = vw;
+            var hybrid = await Evaluate(knowledge, dev, SearchMode.Hybrid);
+            Console.WriteLine($"| {chunkWords} | {embedWords} | {(byDocument ? "document" : "passage")} | {k} | {kw} | {vw} | {keyword.Recall:F3} / {keyword.Mrr:F3} | {vector.Recall:F3} / {vector.Mrr:F3} | {hybrid.Recall:F3} / {hybrid.Mrr:F3} |");
+        }
+    }
+}
