@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Compila.Judge.Testing.Content;
+using Compila.Judge.Testing.Specs;
+using Compila.Judge.Testing.Validation;
+
+namespace Compila.Judge.Testing.Tests.Validation;
+
+/// <summary>The real catalog: its shape, and every (challenge, language) pair through the real judge.</summary>
+public sealed class CatalogValidationTests(JudgeFixture fixture)
+{
+    static ChallengeCatalog Catalog
+    {
+        get
+        {
+            var load = JudgeFixture.Catalog;
+            Assert.True(load.Succeeded, string.Join("\n", load.Errors));
+            return load.Catalog!;
+        }
+    }
+
+    [Fact]
+    public void Catalog_CoversLevelsStacksAndLanguages()
+    {
+        var published = Catalog.Challenges.Where(c => c.Published).ToList();
+
+        Assert.True(published.Count >= 30, $"{published.Count} published challenges");
+        Assert.Equal(Enum.GetValues<ChallengeLevel>().Order(), published.Select(c => c.Level).Distinct().Order());
+        foreach (var stack in new[] { ChallengeStack.Backend, ChallengeStack.Data, ChallengeStack.Frontend, ChallengeStack.Devops })
+        {
+            Assert.Contains(published, c => c.Stack == stack);
+        }
+        Assert.All(published, c => Assert.True(c.Languages.Count >= 4, $"{c.Slug}: {c.Languages.Count} languages"));
+        Assert.True(published.Count(c => c.Languages.Count == 6) > published.Count / 2, "most challenges in all six languages");
+    }
+
+    [Fact]
+    public void EveryChallenge_Has5To12CasesWithVisibleAndHiddenOnes()
+    {
+        foreach (var c in Catalog.Challenges)
+        {
+            var (count, hidden) = c.Tests switch
+            {
+                FunctionTestSpec f => (f.Cases.Count, f.Cases.Count(x => x.Hidden)),
+                StdioTestSpec s => (s.Cases.Count, s.Cases.Count(x => x.Hidden)),
+                _ => (0, 0),
+            };
+            Assert.True(count is >= 5 and <= 12, $"{c.Slug}: {count} cases");
+            Assert.True(hidden >= 1 && hidden < count, $"{c.Slug}: {hidden} hidden of {count}");
+            Assert.False(string.IsNullOrWhiteSpace(c.Description));
+            Assert.NotEmpty(c.Requirements);
+        }
+    }
+
+    [Fact]
+    public async Task Validator_PassesForEveryPairOfTheCatalog()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var report = await ChallengeValidator.ValidateAsync(fixture.Judge, Catalog, cancellationToken: TestContext.Current.CancellationToken);
+
+        TestContext.Current.SendDiagnosticMessage($"{report.PairsChecked} pairs in {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(report.Passed, report.Format());
+        Assert.Equal(Catalog.Challenges.Sum(c => c.Languages.Count), report.PairsChecked);
+        Assert.True(report.PairsChecked >= 30 * 4);
+    }
+}
