@@ -145,6 +145,7 @@ public static class HarnessGenerator
                 "csharp" => "csharp.cs",
                 "python_native" => "python_native.py",
                 "javascript_native" => "javascript_native.js",
+                "csharp_native" => "csharp_native.cs",
                 _ => throw new ArgumentException($"No harness runtime for '{name}'.", nameof(name)),
             };
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Compila.Judge.Testing.Runtime." + file)

@@ -7,7 +7,8 @@ namespace Compila.Judge.Testing.Harness;
 /// <summary>
 /// Test files written in a language's own framework, run in the sandbox and normalised into
 /// <see cref="TestResult"/>s. Supported: Python <c>unittest</c> (<c>native/test_solution.py</c>)
-/// and JavaScript <c>node:test</c> (<c>native/solution.test.js</c>).
+/// JavaScript <c>node:test</c> (<c>native/solution.test.js</c>) and a small C# harness of ours
+/// (<c>native/Tests.cs</c>: public static void methods of classes named <c>*Tests</c>, with an <c>Assert</c> class).
 /// </summary>
 public static class NativeTests
 {
@@ -16,6 +17,7 @@ public static class NativeTests
     {
         ["python"] = "test_solution.py",
         ["javascript"] = "solution.test.js",
+        ["csharp"] = "Tests.cs",
     };
 
     internal static async Task<TestRunResult> RunAsync(IJudge judge, NativeTestSpec spec, string language, IReadOnlyList<SourceFile> files, TestRunOptions options, CancellationToken ct)

@@ -42,12 +42,35 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
                 test("dobra negativo", () => { assert.strictEqual(dobrar(-1), -2); });
                 """),
         ],
+        ["csharp"] =
+        [
+            new("Tests.cs", """
+                using System.ComponentModel;
+
+                public static class DobrarTests
+                {
+                    [Description("dobra dois")]
+                    public static void DobraDois()
+                    {
+                        Console.WriteLine("testando 2");
+                        Assert.Equal(4L, Solution.Dobrar(2));
+                    }
+
+                    [Description("dobra três")]
+                    public static void DobraTres() => Assert.Equal(6L, Solution.Dobrar(3));
+
+                    [Description("dobra negativo")]
+                    public static void DobraNegativo() => Assert.Equal(-2L, Solution.Dobrar(-1));
+                }
+                """),
+        ],
     });
 
     public static readonly TheoryData<string, string> Code = new()
     {
         { "python", "def dobrar(n):\n    if n < 0:\n        raise ValueError(\"negativo\")\n    return n * 2 if n != 3 else 7\n" },
         { "javascript", "function dobrar(n) {\n  if (n < 0) throw new Error(\"negativo\");\n  return n === 3 ? 7 : n * 2;\n}\nmodule.exports = { dobrar };\n" },
+        { "csharp", "public static class Solution\n{\n    public static long Dobrar(long n) => n < 0 ? throw new ArgumentException(\"negativo\") : n == 3 ? 7 : n * 2;\n}\n" },
     };
 
     [Theory]
@@ -68,7 +91,7 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
         Assert.Equal(3, result.Total);
         Assert.Equal(1, result.Passed);
         Assert.Equal(33, result.Score);
-        if (language == "python")
+        if (language is "python" or "csharp")
         {
             Assert.Equal("testando 2\n", byName["dobra dois"].Output);
         }
