@@ -79,6 +79,7 @@ export const en: Shape<Dictionary> = {
     sort: 'Sort by',
     all: 'All',
     apply: 'Filter',
+    moreFilters: 'More filters ({{count}} active)',
     clear: 'Clear filters',
     results: 'Results',
     count_zero: '0 challenges',

@@ -75,6 +75,7 @@ export const ptBR = {
     sort: 'Ordenar por',
     all: 'Todas',
     apply: 'Filtrar',
+    moreFilters: 'Mais filtros ({{count}} ativos)',
     clear: 'Limpar filtros',
     results: 'Resultados',
     count_zero: '0 desafios',

@@ -17,6 +17,7 @@ export default function CatalogPage() {
   const query = parseCatalogParams(params);
   const [search, setSearch] = useState(query.q);
   const [technology, setTechnology] = useState(query.technology);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   useEffect(() => setSearch(query.q), [query.q]);
   useEffect(() => setTechnology(query.technology), [query.technology]);
 
@@ -61,6 +62,17 @@ export default function CatalogPage() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
+        <button
+          type="button"
+          className="btn-secondary sm:hidden"
+          aria-expanded={filtersOpen}
+          aria-controls="catalog-more-filters"
+          onClick={() => setFiltersOpen((v) => !v)}
+        >
+          {t('catalog.moreFilters', { count: [query.stack, query.level, query.technology].filter(Boolean).length })}
+        </button>
+        {/* On phones the other filters fold away behind one button; from sm up they are always shown. */}
+        <div id="catalog-more-filters" className={filtersOpen ? 'contents' : 'hidden sm:contents'}>
         <Select
           id="catalog-stack"
           label={t('catalog.stack')}
@@ -95,6 +107,7 @@ export default function CatalogPage() {
           onChange={(sort) => update({ sort })}
           options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
         />
+        </div>
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-primary w-full">
             {t('catalog.apply')}
