@@ -24,7 +24,7 @@ builder.AddCompilaAuth();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);
-builder.AddCompilaGamification();
+builder.AddCompilaGamification(options);
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -39,6 +39,7 @@ if (options.MigrateOnStart)
 }
 
 await app.ImportChallengesOnStartAsync();
+await app.ImportBadgesOnStartAsync();
 
 app.UseCompilaErrors();
 app.UseWebSockets();
@@ -55,6 +56,7 @@ app.MapAdminApi();
 app.MapChallengesApi();
 app.MapCodeApi();
 app.MapSubmissionsApi();
+app.MapGamificationApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

@@ -32,8 +32,3 @@ internal sealed class XpAward(TimeProvider clock) : ISubmissionJudgedHandler
     }
 }
 
-public static class GamificationServices
-{
-    public static void AddCompilaGamification(this WebApplicationBuilder builder) =>
-        builder.Services.AddScoped<ISubmissionJudgedHandler, XpAward>();
-}

@@ -10,3 +10,9 @@ public interface ISubmissionJudgedHandler
 {
     Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct);
 }
+
+/// <summary>Runs after a submission's result is committed (once per submission); failures are logged, never retried.</summary>
+public interface ISubmissionRecordedObserver
+{
+    Task OnRecordedAsync(Submission submission, Challenges.Challenge challenge, CancellationToken ct);
+}

@@ -157,6 +157,23 @@ public sealed class SubmissionJudge(
         {
             metrics.Judged(status, now - submission.SubmittedAt);
             await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
+            await NotifyObserversAsync(submission, challenge, ct);
+        }
+    }
+
+    async Task NotifyObserversAsync(Submission submission, Challenges.Challenge challenge, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var observer in scope.ServiceProvider.GetServices<ISubmissionRecordedObserver>())
+        {
+            try
+            {
+                await observer.OnRecordedAsync(submission, challenge, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "{Observer} failed for submission {SubmissionId}.", observer.GetType().Name, submission.Id);
+            }
         }
     }
 

@@ -251,6 +251,126 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Gamification.Badge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IconUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("icon_url");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Rarity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("common")
+                        .HasColumnName("rarity");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rule")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_badges");
+
+                    b.ToTable("badges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_badges_category", "category IN ('skill', 'achievement', 'community')");
+
+                            t.HasCheckConstraint("ck_badges_rarity", "rarity IN ('common', 'rare', 'epic', 'legendary')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gamification_events");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_gamification_events_user_id_created_at");
+
+                    b.ToTable("gamification_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gamification_events_type", "type IN ('level_up', 'badge')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("BadgeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("badge_id");
+
+                    b.Property<DateTimeOffset?>("EarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("earned_at");
+
+                    b.Property<string>("Progress")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("progress")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.HasKey("UserId", "BadgeId")
+                        .HasName("pk_user_badges");
+
+                    b.HasIndex("BadgeId")
+                        .HasDatabaseName("ix_user_badges_badge_id");
+
+                    b.ToTable("user_badges", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -628,6 +748,33 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_challenges_users_created_by");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gamification_events_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Gamification.Badge", null)
+                        .WithMany()
+                        .HasForeignKey("BadgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_badges_badges_badge_id");
+
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>

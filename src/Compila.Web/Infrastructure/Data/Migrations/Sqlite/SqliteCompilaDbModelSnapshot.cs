@@ -243,6 +243,126 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Gamification.Badge", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IconUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("icon_url");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Rarity")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("common")
+                        .HasColumnName("rarity");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_badges");
+
+                    b.ToTable("badges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_badges_category", "category IN ('skill', 'achievement', 'community')");
+
+                            t.HasCheckConstraint("ck_badges_rarity", "rarity IN ('common', 'rare', 'epic', 'legendary')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gamification_events");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_gamification_events_user_id_created_at");
+
+                    b.ToTable("gamification_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gamification_events_type", "type IN ('level_up', 'badge')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("BadgeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("badge_id");
+
+                    b.Property<long?>("EarnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("earned_at");
+
+                    b.Property<string>("Progress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.HasKey("UserId", "BadgeId")
+                        .HasName("pk_user_badges");
+
+                    b.HasIndex("BadgeId")
+                        .HasDatabaseName("ix_user_badges_badge_id");
+
+                    b.ToTable("user_badges", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -620,6 +740,33 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_challenges_users_created_by");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gamification_events_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Gamification.Badge", null)
+                        .WithMany()
+                        .HasForeignKey("BadgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_badges_badges_badge_id");
+
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>

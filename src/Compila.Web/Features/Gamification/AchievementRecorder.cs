@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Compila.Web.Features.Gamification;
+
+/// <summary>
+/// Streaks, level-ups and badges after a judged submission. Runs after <see cref="XpAward"/> in the same
+/// transaction, with the user's row locked, so every badge is awarded exactly once even under concurrency.
+/// The current submission is already marked judged in memory but not yet saved, hence "earlier + this one".
+/// </summary>
+internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudgedHandler
+{
+    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var user = await db.Users.SingleAsync(u => u.Id == submission.UserId, ct);
+        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.Id && s.Status != SubmissionStatus.Pending);
+
+        var since = now.AddDays(-400);
+        var days = await earlier.Where(s => s.SubmittedAt >= since).Select(s => s.SubmittedAt).ToListAsync(ct);
+        days.Add(submission.SubmittedAt);
+        var (current, best) = Streaks.Compute(days.Select(Streaks.DayOf));
+        user.StreakCurrent = current;
+        user.StreakBest = Math.Max(user.StreakBest, best);
+
+        var previousLevel = db.Entry(user).Property(u => u.Level).OriginalValue;
+        if (user.Level > previousLevel)
+        {
+            AddEvent(db, user.Id, "level_up", new JsonObject
+            {
+                ["from"] = previousLevel,
+                ["to"] = user.Level,
+                ["band"] = Levels.BandOf(user.Level),
+                ["xp"] = user.Xp,
+            }, now);
+        }
+
+        await AwardBadgesAsync(db, user, submission, challenge, current, now, ct);
+        return 0;
+    }
+
+    static async Task AwardBadgesAsync(CompilaDb db, Users.User user, Submission submission, Challenges.Challenge challenge, int streak, DateTimeOffset now, CancellationToken ct)
+    {
+        var badges = await db.Set<Badge>().AsNoTracking().ToListAsync(ct);
+        if (badges.Count == 0)
+        {
+            return;
+        }
+
+        var owned = await db.Set<UserBadge>().Where(b => b.UserId == user.Id).ToDictionaryAsync(b => b.BadgeId, ct);
+        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.Id && s.Status != SubmissionStatus.Pending);
+        var passedIds = (await earlier.Where(s => s.Status == SubmissionStatus.Passed).Select(s => s.ChallengeId).Distinct().ToListAsync(ct)).ToHashSet();
+        var passedNow = submission.Status == SubmissionStatus.Passed;
+        if (passedNow)
+        {
+            passedIds.Add(submission.ChallengeId);
+        }
+
+        var judgedCount = await earlier.CountAsync(ct) + 1;
+        var languagesHere = (await earlier.Where(s => s.ChallengeId == challenge.Id && s.Status == SubmissionStatus.Passed)
+            .Select(s => s.Language).Distinct().ToListAsync(ct)).ToHashSet();
+        if (passedNow)
+        {
+            languagesHere.Add(submission.Language);
+        }
+
+        foreach (var badge in badges)
+        {
+            if (owned.TryGetValue(badge.Id, out var row) && row.EarnedAt is not null)
+            {
+                continue;
+            }
+
+            var rule = BadgeCatalog.ParseRule(badge.Rule);
+            (int Current, int Target)? progress = rule.Kind switch
+            {
+                "submissions" => (judgedCount, rule.Count ?? 1),
+                "passes" => (passedIds.Count, rule.Count ?? 1),
+                "streak" => (streak, rule.Days ?? 7),
+                "polyglot" => (languagesHere.Count, rule.Languages ?? 3),
+                "first_try" => passedNow && submission.AttemptNumber == 1 ? (1, 1) : null,
+                "stack_level" => await StackLevelProgressAsync(db, rule, passedIds, ct),
+                "challenge" => await ChallengeBadgeProgressAsync(db, badge.Id, passedIds, ct),
+                _ => null,
+            };
+            if (progress is not { } p || p.Target <= 0)
+            {
+                continue;
+            }
+
+            if (row is null && p.Current == 0)
+            {
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new UserBadge { UserId = user.Id, BadgeId = badge.Id };
+                db.Set<UserBadge>().Add(row);
+            }
+
+            row.Progress = BadgeCatalog.Progress(p.Current, p.Target).ToJsonString();
+            if (p.Current >= p.Target)
+            {
+                row.EarnedAt = now;
+                AddEvent(db, user.Id, "badge", new JsonObject
+                {
+                    ["badge_id"] = badge.Id,
+                    ["name"] = badge.Name,
+                    ["rarity"] = badge.Rarity,
+                    ["icon_url"] = badge.IconUrl,
+                }, now);
+            }
+        }
+    }
+
+    static async Task<(int, int)?> StackLevelProgressAsync(CompilaDb db, BadgeRule rule, HashSet<Guid> passed, CancellationToken ct)
+    {
+        if (!EnumLabels.TryParse<Challenges.ChallengeStack>(rule.Stack, out var stack) || !EnumLabels.TryParse<Challenges.ChallengeLevel>(rule.Level, out var level))
+        {
+            return null;
+        }
+
+        var ids = await db.Challenges.Where(c => c.PublishedAt != null && c.Stack == stack && c.Level == level).Select(c => c.Id).ToListAsync(ct);
+        return ids.Count == 0 ? null : (ids.Count(passed.Contains), ids.Count);
+    }
+
+    static async Task<(int, int)?> ChallengeBadgeProgressAsync(CompilaDb db, string badgeId, HashSet<Guid> passed, CancellationToken ct)
+    {
+        var ids = await db.Challenges.Where(c => c.PublishedAt != null && c.Badges.Contains(badgeId)).Select(c => c.Id).ToListAsync(ct);
+        return ids.Count == 0 ? null : (ids.Count(passed.Contains), ids.Count);
+    }
+
+    static void AddEvent(CompilaDb db, Guid userId, string type, JsonObject payload, DateTimeOffset now) =>
+        db.Set<GamificationEvent>().Add(new GamificationEvent
+        {
+            UserId = userId,
+            Type = type,
+            Payload = payload.ToJsonString(JsonSerializerOptions.Web),
+            CreatedAt = now,
+        });
+}
