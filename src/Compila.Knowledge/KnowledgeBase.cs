@@ -71,30 +71,10 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
             }
         }
 
-        List<int> keywordRanking, vectorRanking;
-        Dictionary<int, double> keywordScores, vectorScores;
-        if (_options.FuseByDocument && _options.MaxHitsPerDocument <= 1)
-        {
-            // One passage stands for its document in both rankings (the keyword's best, else the vector's best),
-            // so a document found by both rankings through different passages still gets both votes.
-            var representative = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var chunk in keyword.Select(m => m.Chunk).Concat(vector.Select(m => m.Chunk)))
-                representative.TryAdd(state.Chunks[chunk].DocumentId, chunk);
-            int Representative(int chunk) => representative[state.Chunks[chunk].DocumentId];
-            var keywordBest = keyword.DistinctBy(m => state.Chunks[m.Chunk].DocumentId).ToList();
-            var vectorBest = vector.DistinctBy(m => state.Chunks[m.Chunk].DocumentId).ToList();
-            keywordRanking = keywordBest.Select(m => Representative(m.Chunk)).ToList();
-            vectorRanking = vectorBest.Select(m => Representative(m.Chunk)).ToList();
-            keywordScores = keywordBest.ToDictionary(m => Representative(m.Chunk), m => m.Coverage);
-            vectorScores = vectorBest.ToDictionary(m => Representative(m.Chunk), m => m.Cosine);
-        }
-        else
-        {
-            keywordRanking = keyword.Select(m => m.Chunk).ToList();
-            vectorRanking = vector.Select(m => m.Chunk).ToList();
-            keywordScores = keyword.ToDictionary(m => m.Chunk, m => m.Coverage);
-            vectorScores = vector.ToDictionary(m => m.Chunk, m => m.Cosine);
-        }
+        var keywordRanking = keyword.Select(m => m.Chunk).ToList();
+        var vectorRanking = vector.Select(m => m.Chunk).ToList();
+        var keywordScores = keyword.ToDictionary(m => m.Chunk, m => m.Coverage);
+        var vectorScores = vector.ToDictionary(m => m.Chunk, m => m.Cosine);
         var fused = ReciprocalRankFusion.Fuse(_options.RrfK, (keywordRanking, _options.KeywordWeight), (vectorRanking, _options.VectorWeight));
         var maxFused = ReciprocalRankFusion.Maximum(_options.RrfK,
             mode == SearchMode.Vector ? 0 : _options.KeywordWeight,

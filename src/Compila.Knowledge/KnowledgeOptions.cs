@@ -25,18 +25,26 @@ public sealed class KnowledgeOptions
 
     /// <summary>
     /// Words of a passage given to the embedder, after its title and heading. all-MiniLM-L6-v2 was trained on
-    /// 128-token inputs, and Portuguese takes about two word pieces a word, so longer inputs cost time and add little.
+    /// 128-token inputs and Portuguese takes about two word pieces a word, so longer inputs cost time and, on the
+    /// evaluation set's tuning half, did not help (80 and 48 words ranked worse than 32).
     /// </summary>
-    public int EmbeddingMaxWords { get; set; } = 80;
+    public int EmbeddingMaxWords { get; set; } = 32;
 
     public int EmbeddingBatchSize { get; set; } = 8;
 
-    /// <summary>The k of reciprocal rank fusion: score = Σ weight / (k + rank).</summary>
-    public int RrfK { get; set; } = 60;
+    /// <summary>ONNX Runtime threads for the embedder; 0 uses one per processor.</summary>
+    public int EmbeddingThreads { get; set; }
+
+    /// <summary>
+    /// The k of reciprocal rank fusion: score = Σ weight / (k + rank). The literature's 60 flattens the top ranks;
+    /// 5 was best on the evaluation set's tuning half (docs/benchmarks.md).
+    /// </summary>
+    public int RrfK { get; set; } = 5;
 
     public double KeywordWeight { get; set; } = 1.0;
 
-    public double VectorWeight { get; set; } = 1.0;
+    /// <summary>MiniLM is an English model and ranks Portuguese less sharply than BM25, so its vote counts half.</summary>
+    public double VectorWeight { get; set; } = 0.5;
 
     /// <summary>Candidates taken from each ranking before fusion.</summary>
     public int CandidatePool { get; set; } = 50;
@@ -51,12 +59,6 @@ public sealed class KnowledgeOptions
     /// Minimum share of the query's IDF mass a passage must match to count as keyword evidence (0..1).
     /// </summary>
     public double KeywordScoreThreshold { get; set; } = 0.2;
-
-    /// <summary>
-    /// With one hit per document, fuse the rankings by document (each ranked by its best passage) rather than by
-    /// passage, so agreement between the rankings counts even when they prefer different passages.
-    /// </summary>
-    public bool FuseByDocument { get; set; } = true;
 
     /// <summary>Passages of one document allowed in a result list; 1 gives one hit per document.</summary>
     public int MaxHitsPerDocument { get; set; } = 1;

@@ -22,7 +22,11 @@ public static class KnowledgeServiceCollectionExtensions
         options.Validate(o => o.VectorBackend != VectorBackend.Qdrant || Uri.TryCreate(o.Qdrant.Url, UriKind.Absolute, out _),
             "Knowledge:Qdrant:Url must be an absolute URL when the vector backend is Qdrant.");
 
-        services.TryAddSingleton<ITextEmbedder>(sp => new MiniLmEmbedder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingBatchSize));
+        services.TryAddSingleton<ITextEmbedder>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            return new MiniLmEmbedder(o.EmbeddingBatchSize, o.EmbeddingThreads);
+        });
         services.TryAddSingleton<IVectorIndex>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
