@@ -4,6 +4,7 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure;
@@ -24,6 +25,7 @@ builder.AddCompilaAuth();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);
+builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaApiDocs();
 
@@ -56,6 +58,7 @@ app.MapAdminApi();
 app.MapChallengesApi();
 app.MapCodeApi();
 app.MapSubmissionsApi();
+app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapCompilaSpaFallback();
 

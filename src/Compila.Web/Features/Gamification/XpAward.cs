@@ -8,9 +8,10 @@ namespace Compila.Web.Features.Gamification;
 /// <summary>
 /// XP rules: a challenge's xp_reward on its first pass only; a partial result earns its proportional share
 /// once, topped up to the full reward on the pass. Runs inside the result's transaction with the user's row
-/// locked, so concurrent results of one learner are counted one after the other.
+/// locked, so concurrent results of one learner are counted one after the other. A learner who gave up the
+/// challenge (and so saw its solution) earns no more XP for it.
 /// </summary>
-internal sealed class XpAward(TimeProvider clock) : ISubmissionJudgedHandler
+internal sealed class XpAward(TimeProvider clock, SmartSolver.ISolutionPolicy solutionPolicy) : ISubmissionJudgedHandler
 {
     public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct)
     {
@@ -23,6 +24,10 @@ internal sealed class XpAward(TimeProvider clock) : ISubmissionJudgedHandler
             SubmissionStatus.Partial when !hadPartial => challenge.XpReward * (submission.Score ?? 0) / 100,
             _ => 0,
         };
+        if (gain > 0 && await solutionPolicy.HasGivenUpAsync(db, submission.UserId, submission.ChallengeId, ct))
+        {
+            gain = 0;
+        }
 
         var user = await db.Users.SingleAsync(u => u.Id == submission.UserId, ct);
         user.Xp = Math.Max(0, user.Xp + gain);

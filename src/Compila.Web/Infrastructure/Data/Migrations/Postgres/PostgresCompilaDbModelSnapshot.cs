@@ -23,6 +23,79 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Compila.Web.Features.Ai.AiUsageLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agent");
+
+                    b.Property<int>("CostCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("cost_cents");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("InputTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<string>("ModelUsed")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model_used");
+
+                    b.Property<int>("OutputTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_tokens");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ai_usage_logs");
+
+                    b.HasIndex("Agent", "CreatedAt")
+                        .HasDatabaseName("idx_ai_usage_agent");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("idx_ai_usage_user");
+
+                    b.ToTable("ai_usage_logs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ai_usage_logs_status", "status IN ('success', 'error', 'timeout', 'invalid')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Auth.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -369,6 +442,38 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_badges_badge_id");
 
                     b.ToTable("user_badges", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<DateTimeOffset>("GivenUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_up_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_challenge_give_ups");
+
+                    b.HasIndex("ChallengeId")
+                        .HasDatabaseName("ix_challenge_give_ups_challenge_id");
+
+                    b.HasIndex("UserId", "ChallengeId")
+                        .IsUnique()
+                        .HasDatabaseName("idx_challenge_give_ups_user_challenge");
+
+                    b.ToTable("challenge_give_ups", (string)null);
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>
@@ -731,6 +836,15 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Ai.AiUsageLog", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_ai_usage_logs_users_user_id");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Auth.RefreshToken", b =>
                 {
                     b.HasOne("Compila.Web.Features.Users.User", null)
@@ -775,6 +889,23 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_badges_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_challenge_give_ups_challenges_challenge_id");
+
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_challenge_give_ups_users_user_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Submissions.Events.SubmissionEvent", b =>

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Compila.Judge.Testing.Running;
+using Compila.Web.Features.Ai;
+using Compila.Web.Features.SmartSolver.Agents;
+using Compila.Web.Features.SmartSolver.Offline;
+using Compila.Web.Features.Submissions.Events;
+using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Infrastructure.Data;
+
+namespace Compila.Web.Features.SmartSolver;
+
+/// <summary>
+/// The Smart Solver's dual loop. Analysis: Investigate, Note. Solve: Manager, Solve (when there are errors), Check,
+/// Response, Precision Answer. Each step is streamed with the spec's message types; the judge already streamed the
+/// analysis loop's start and each test's <c>check_result</c>, and it emits <c>complete</c> with what this returns.
+/// </summary>
+public sealed class SmartSolverPipeline(
+    InvestigateAgent investigate,
+    NoteAgent note,
+    ManagerAgent manager,
+    SolveAgent solve,
+    CheckAgent check,
+    ResponseAgent response,
+    PrecisionAnswerAgent precision,
+    AiGateway gateway,
+    AiQuota quota,
+    IServiceScopeFactory scopes,
+    ILogger<SmartSolverPipeline> logger) : IFeedbackPipeline
+{
+    static readonly string[] LlmAgents = ["investigate", "note", "manager", "solve", "check", "response", "precision"];
+
+    public async Task<FeedbackOutcome?> RunAsync(FeedbackContext context, EmitProgress emit, CancellationToken ct)
+    {
+        var run = new SolverRun(context, emit);
+        var passed = context.Result.Status == SuiteStatus.Pass;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+            if (LlmAgents.Any(a => gateway.Resolve(a) is not null))
+            {
+                var status = await quota.CheckAsync(db, run.UserId, ct);
+                if (!status.Allowed)
+                {
+                    run.LlmAllowed = false;
+                    run.Notice = $"Você atingiu o limite diário de IA do plano {status.Plan} ({status.DailyLimit} tokens). Este feedback foi gerado pelo motor offline; o limite renova à meia-noite (UTC).";
+                    logger.LogInformation("User {UserId} over the daily AI quota ({Used}/{Limit}); offline feedback.", run.UserId, status.UsedToday, status.DailyLimit);
+                }
+            }
+
+            run.NextChallenges = await NextChallenges.RecommendAsync(db, run.UserId, context.Challenge.Id, passed, 3, ct);
+        }
+
+        await RunAgentAsync(investigate, run, ct);
+        await RunAgentAsync(note, run, ct);
+
+        await emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "solve", ["message"] = "Gerando feedback..." }, ct);
+        await RunAgentAsync(manager, run, ct);
+        if (run.Investigation!.HasErrors)
+        {
+            await RunAgentAsync(solve, run, ct);
+        }
+        else
+        {
+            run.SolutionAvailable = true;
+        }
+
+        await RunAgentAsync(check, run, ct);
+        await RunAgentAsync(response, run, ct);
+        await RunAgentAsync(precision, run, ct);
+
+        var feedback = Feedback(run);
+        return new FeedbackOutcome(feedback, run.TokensUsed, (JsonArray)feedback["learning_points"]!.DeepClone(), (JsonArray)feedback["next_challenges"]!.DeepClone());
+    }
+
+    static async Task RunAgentAsync(SolverAgent agent, SolverRun run, CancellationToken ct)
+    {
+        await agent.StartAsync(run, ct);
+        await agent.RunAsync(run, ct);
+    }
+
+    static JsonObject Feedback(SolverRun run)
+    {
+        var inv = run.Investigation!;
+        var plan = run.Plan!;
+        var issues = plan.Issues.ToList();
+        if (run.ModelIssues is { Count: > 0 } modelIssues)
+        {
+            // The offline fault is grounded in the test run: it stays first; the model's issues follow.
+            issues = [.. plan.Fault is null ? [] : new[] { plan.Fault }, .. modelIssues.Where(m => plan.Fault is null || m.Line != plan.Fault.Line)];
+        }
+
+        var strengths = run.SummaryModel is not null && run.ModelStrengths is { Count: > 0 } ms ? ms : [.. inv.Strengths];
+        var learningPoints = run.ModelLearningPoints is { Count: > 0 } mlp ? mlp : [.. run.LearningPoints];
+        var feedback = new JsonObject
+        {
+            ["issues"] = IssuesJson(issues, inv.File),
+            ["strengths"] = new JsonArray([.. strengths.Select(s => JsonValue.Create(s))]),
+            ["overall_score"] = run.SummaryModel is not null && run.ModelScore is { } score ? score : plan.OverallScore,
+            ["learning_points"] = new JsonArray([.. learningPoints.Select(p => JsonValue.Create(p))]),
+            ["next_challenges"] = run.NextChallenges.DeepClone(),
+            ["summary"] = run.Summary,
+            ["mode"] = run.SummaryModel ?? "offline",
+            ["tests"] = new JsonObject { ["passed"] = inv.Passed, ["total"] = inv.Total },
+            ["solution_available"] = run.SolutionAvailable,
+            ["tokens_used"] = run.TokensUsed,
+        };
+        if (run.Notice is not null)
+        {
+            feedback["notice"] = run.Notice;
+        }
+
+        return feedback;
+    }
+
+    public static JsonArray IssuesJson(IEnumerable<Finding> issues, string file) =>
+        new([.. issues.Select(i => (JsonNode)new JsonObject
+        {
+            ["type"] = i.Type,
+            ["severity"] = i.Severity,
+            ["title"] = i.Title,
+            ["location"] = new JsonObject { ["file"] = file, ["line"] = i.Line },
+            ["description"] = i.Description,
+            ["suggestion"] = i.Suggestion,
+        })]);
+}
