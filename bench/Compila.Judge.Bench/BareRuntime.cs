@@ -40,6 +40,8 @@ internal sealed class BareRuntime : IDisposable
             throw new InvalidOperationException(reason);
         }
 
+        // The snapshot compiler reads its libraries at their sandbox paths: the bare baseline is the cold tsc.
+        (adapter as TypeScript)?.DisableSnapshot();
         var bare = new BareRuntime(adapter, program);
         bare._dirs["hello"] = bare.Build(program.Hello);
         bare._dirs["cpu-bound"] = bare.Build(program.CpuBound);

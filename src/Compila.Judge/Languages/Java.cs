@@ -7,6 +7,9 @@ namespace Compila.Judge.Languages;
 internal sealed class Java : LanguageAdapter
 {
     private const string Classes = ".classes";
+    private const string JavacArchiveInBox = "/opt/judge/javac.jsa";
+    private static readonly string[] JavacFlags = ["-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-J-Xmx384m"];
+    private bool _javacArchive;
     private string _home = "";
     private readonly List<Bind> _binds = [];
 
@@ -47,13 +50,82 @@ internal sealed class Java : LanguageAdapter
         var first = output.Split('\n')[0];
         var quote = first.IndexOf('"', StringComparison.Ordinal);
         Version = quote >= 0 ? first[(quote + 1)..first.LastIndexOf('"')] : first;
+        if (JavacArchive(tools.WorkRoot) is { } archive)
+        {
+            _binds.Add(new Bind(archive, JavacArchiveInBox));
+            _javacArchive = true;
+        }
+
         return null;
     }
 
+    /// <summary>
+    /// A class-data-sharing archive of javac itself (AppCDS, built once per JDK version on the host from a trusted
+    /// sample): javac then starts with its classes already parsed and verified, about a third less CPU per compile.
+    /// </summary>
+    private string? JavacArchive(string workRoot)
+    {
+        var cache = Path.Combine(workRoot, "cache");
+        var archive = Path.Combine(cache, $"javac-{Version}.jsa");
+        if (File.Exists(archive))
+        {
+            return archive;
+        }
+
+        var scratch = Path.Combine(cache, "javac-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            const UnixFileMode open = (UnixFileMode)0b111_101_101;
+            Directory.CreateDirectory(cache, open);
+            File.SetUnixFileMode(cache, open);
+            Directory.CreateDirectory(scratch);
+            File.WriteAllText(Path.Combine(scratch, "Main.java"), Sample);
+            var built = Path.Combine(scratch, "javac.jsa");
+            var output = HostOutput(_home + "/bin/javac", [.. JavacFlags, $"-J-XX:ArchiveClassesAtExit={built}",
+                "-encoding", "UTF-8", "-d", Path.Combine(scratch, "out"), Path.Combine(scratch, "Main.java")]);
+            if (output is null || !File.Exists(built))
+            {
+                return null;
+            }
+
+            File.SetUnixFileMode(built, (UnixFileMode)0b110_100_100);
+            File.Move(built, archive, overwrite: true);
+            return archive;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, true);
+            }
+        }
+    }
+
+    private const string Sample = """
+        import java.util.*;
+        import java.util.stream.*;
+
+        public class Main {
+            public static void main(String[] args) {
+                Scanner in = new Scanner(System.in);
+                List<Integer> xs = new ArrayList<>();
+                Map<String, Integer> counts = new HashMap<>();
+                while (in.hasNextInt()) xs.add(in.nextInt());
+                counts.merge("n", xs.size(), Integer::sum);
+                System.out.println(String.format("%d %s", xs.stream().mapToInt(Integer::intValue).sum(), counts)
+                    + xs.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            }
+        }
+        """;
+
     public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
         [
-            _home + "/bin/javac",
-            "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-Xshare:auto", "-J-XX:-UsePerfData", "-J-Xmx384m",
+            _home + "/bin/javac", .. JavacFlags,
+            _javacArchive ? "-J-XX:SharedArchiveFile=" + JavacArchiveInBox : "-J-Xshare:auto",
             "-encoding", "UTF-8", "-d", Box(Classes),
             .. files.Where(f => f.EndsWith(".java", StringComparison.Ordinal)),
         ],

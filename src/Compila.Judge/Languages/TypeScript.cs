@@ -65,6 +65,9 @@ internal sealed class TypeScript : LanguageAdapter
     /// <summary>Whether compiles use the prebuilt compiler snapshot (tools/judge/tsc-snapshot.js).</summary>
     public bool UsesSnapshot => _snapshot;
 
+    /// <summary>Compile with the cold tsc (the benchmark's baseline; the snapshot only works at sandbox paths).</summary>
+    public void DisableSnapshot() => _snapshot = false;
+
     public override SandboxCommand Compile(string entry, IReadOnlyList<string> files)
     {
         var sources = files.Where(f => f.EndsWith(".ts", StringComparison.Ordinal)).ToList();

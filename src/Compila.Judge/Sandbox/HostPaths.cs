@@ -6,7 +6,9 @@ internal static class HostPaths
     /// <summary>Whether every folder from / down to <paramref name="path"/> lets others through (o+x).</summary>
     public static bool TraversableByOthers(string path)
     {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+        var full = Path.GetFullPath(path);
+        var start = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (!dir.Exists || (File.GetUnixFileMode(dir.FullName) & UnixFileMode.OtherExecute) == 0)
             {
