@@ -67,6 +67,8 @@ try
     Console.WriteLine($"load average at the end: {LoadAverage()}");
     Console.WriteLine($"Baseline ratio: hybrid p95 / keyword p95 = {Percentile(latencies[SearchMode.Hybrid], 95) / Percentile(latencies[SearchMode.Keyword], 95):F1}x (the difference is the query embedding)");
 
+    await Thresholds(reopened, options, questions);
+
     if (args.Contains("--sweep"))
         await Sweep(documents, questions, embedder);
 }
@@ -100,6 +102,43 @@ static async Task<(double Recall, double Mrr, int Empty, List<double> Times)> Ev
     return ((double)found / questions.Count, reciprocal / questions.Count, empty, times);
 }
 
+static async Task Thresholds(IKnowledgeBase knowledge, KnowledgeOptions options, IReadOnlyList<EvaluationQuestion> questions)
+{
+    string[] offTopic =
+    [
+        "receita de bolo de cenoura com cobertura de chocolate",
+        "qual é a capital da França",
+        "quem ganhou a copa do mundo de 2002",
+        "como plantar tomate na varanda",
+        "melhor horário para ir à praia em Salvador",
+    ];
+    var (vectorThreshold, keywordThreshold, unsupported) = (options.VectorScoreThreshold, options.KeywordScoreThreshold, options.UnsupportedVectorScoreThreshold);
+    options.VectorScoreThreshold = double.MinValue;
+    options.KeywordScoreThreshold = 0;
+    var answerCosines = new List<double>();
+    foreach (var question in questions)
+    {
+        var hits = await knowledge.SearchAsync(question.Question, limit: 45, mode: SearchMode.Vector);
+        var answer = hits.FirstOrDefault(h => h.DocumentId == question.Answer);
+        if (answer?.VectorScore is { } cosine)
+            answerCosines.Add(cosine);
+    }
+    var offTopicCosines = new List<double>();
+    foreach (var query in offTopic)
+        offTopicCosines.Add((await knowledge.SearchAsync(query, limit: 1, mode: SearchMode.Vector))[0].VectorScore ?? 0);
+    options.VectorScoreThreshold = vectorThreshold;
+    options.KeywordScoreThreshold = keywordThreshold;
+    var offTopicHits = new List<int>();
+    foreach (var query in offTopic)
+        offTopicHits.Add((await knowledge.SearchAsync(query, limit: 5)).Count);
+
+    Console.WriteLine();
+    Console.WriteLine("## Score thresholds");
+    Console.WriteLine($"- cosine of the answering article's best passage over the {answerCosines.Count} questions: p5 {Percentile(answerCosines, 5):F2}, p10 {Percentile(answerCosines, 10):F2}, median {Percentile(answerCosines, 50):F2}");
+    Console.WriteLine($"- best cosine of {offTopic.Length} off-topic questions: {string.Join(", ", offTopicCosines.Select(c => c.ToString("F2")))}");
+    Console.WriteLine($"- hybrid hits (limit 5) for each off-topic question with the configured thresholds (cosine {vectorThreshold}, keyword coverage {keywordThreshold}, cosine without keyword support {unsupported}): {string.Join(", ", offTopicHits)}");
+}
+
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
@@ -116,8 +155,8 @@ static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyLis
     var dev = questions.Where((_, i) => i % 2 == 0).ToList();
     Console.WriteLine();
     Console.WriteLine($"## Parameter sweep on the dev half ({dev.Count} questions)");
-    Console.WriteLine("| chunk words | embed words | RRF k | keyword w | vector w | keyword R@5 / MRR | vector R@5 / MRR | hybrid R@5 / MRR |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    Console.WriteLine("| chunk words | embed words | RRF k | keyword w | vector w | unsupported cosine | keyword R@5 / MRR | vector R@5 / MRR | hybrid R@5 / MRR |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
     var cached = new CachingEmbedder(embedder);
     foreach (var (chunkWords, embedWords) in new[] { (160, 32), (160, 48), (100, 32) })
     {
@@ -126,13 +165,14 @@ static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyLis
         await knowledge.IndexAsync(documents);
         var keyword = await Evaluate(knowledge, dev, SearchMode.Keyword);
         var vector = await Evaluate(knowledge, dev, SearchMode.Vector);
-        foreach (var (k, kw, vw) in new[] { (60, 1.0, 1.0), (10, 1.0, 1.0), (60, 1.0, 0.5), (10, 1.0, 0.5), (5, 1.0, 0.5), (2, 1.0, 0.5), (5, 1.0, 0.3), (2, 1.0, 0.3) })
+        foreach (var (k, kw, vw, unsupported) in new[] { (60, 1.0, 1.0, 0.0), (10, 1.0, 1.0, 0.0), (60, 1.0, 0.5, 0.0), (10, 1.0, 0.5, 0.0), (5, 1.0, 0.5, 0.0), (2, 1.0, 0.5, 0.0), (5, 1.0, 0.3, 0.0), (2, 1.0, 0.3, 0.0), (5, 1.0, 0.5, 0.4), (5, 1.0, 0.5, 0.45), (5, 1.0, 0.5, 0.5), (5, 1.0, 0.5, 0.55) })
         {
+            options.UnsupportedVectorScoreThreshold = unsupported;
             options.RrfK = k;
             options.KeywordWeight = kw;
             options.VectorWeight = vw;
             var hybrid = await Evaluate(knowledge, dev, SearchMode.Hybrid);
-            Console.WriteLine($"| {chunkWords} | {embedWords} | {k} | {kw} | {vw} | {keyword.Recall:F3} / {keyword.Mrr:F3} | {vector.Recall:F3} / {vector.Mrr:F3} | {hybrid.Recall:F3} / {hybrid.Mrr:F3} |");
+            Console.WriteLine($"| {chunkWords} | {embedWords} | {k} | {kw} | {vw} | {unsupported} | {keyword.Recall:F3} / {keyword.Mrr:F3} | {vector.Recall:F3} / {vector.Mrr:F3} | {hybrid.Recall:F3} / {hybrid.Mrr:F3} |");
         }
     }
 }

@@ -63,11 +63,19 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         var vector = new List<(int Chunk, double Cosine)>();
         if (mode != SearchMode.Keyword)
         {
+            // In hybrid mode a passage whose document the keywords did not find needs a stronger cosine: MiniLM gives
+            // any Portuguese sentence 0.3–0.5 against our passages, so that alone is no evidence of relevance.
+            var supported = mode == SearchMode.Hybrid
+                ? keyword.Select(m => state.Chunks[m.Chunk].DocumentId).ToHashSet(StringComparer.Ordinal)
+                : null;
             var embedding = _embedder.Embed([query], cancellationToken)[0];
             foreach (var match in await _vectors.SearchAsync(embedding, pool, filters, cancellationToken).ConfigureAwait(false))
             {
-                if (match.Score >= _options.VectorScoreThreshold && state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
-                    vector.Add((index, match.Score));
+                if (match.Score < _options.VectorScoreThreshold || !state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
+                    continue;
+                if (supported is not null && match.Score < _options.UnsupportedVectorScoreThreshold && !supported.Contains(state.Chunks[index].DocumentId))
+                    continue;
+                vector.Add((index, match.Score));
             }
         }
 

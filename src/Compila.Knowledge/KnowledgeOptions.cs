@@ -56,6 +56,12 @@ public sealed class KnowledgeOptions
     public double VectorScoreThreshold { get; set; } = 0.3;
 
     /// <summary>
+    /// In hybrid mode, the cosine a passage needs when no passage of its document matched the query's keywords.
+    /// Off-topic questions reach 0.3–0.5 with MiniLM on Portuguese; answers found by meaning alone score higher.
+    /// </summary>
+    public double UnsupportedVectorScoreThreshold { get; set; } = 0.5;
+
+    /// <summary>
     /// Minimum share of the query's IDF mass a passage must match to count as keyword evidence (0..1).
     /// </summary>
     public double KeywordScoreThreshold { get; set; } = 0.2;

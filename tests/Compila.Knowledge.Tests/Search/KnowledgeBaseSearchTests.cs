@@ -100,6 +100,25 @@ public class KnowledgeBaseSearchTests
     }
 
     [Fact]
+    public async Task Search_Hybrid_DropsAWeakVectorMatchWithoutKeywordSupport()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var pix = Fixtures.Article("pix", "Pix", "Pix instantâneo.");
+        const string query = "pix cenoura batata laranja melancia abacaxi";
+        using var strict = Fixtures.Create();
+        using var lenient = Fixtures.Create(configure: o => o.UnsupportedVectorScoreThreshold = 0.3);
+        await strict.IndexAsync([pix], ct);
+        await lenient.IndexAsync([pix], ct);
+
+        var vectorHit = Assert.Single(await strict.SearchAsync(query, null, 5, SearchMode.Vector, ct));
+        Assert.InRange(vectorHit.VectorScore!.Value, 0.3, 0.5);
+        Assert.Empty(await strict.SearchAsync(query, null, 5, SearchMode.Keyword, ct));
+
+        Assert.Empty(await strict.SearchAsync(query, null, 5, SearchMode.Hybrid, ct));
+        Assert.Equal("pix", Assert.Single(await lenient.SearchAsync(query, null, 5, SearchMode.Hybrid, ct)).DocumentId);
+    }
+
+    [Fact]
     public async Task Search_KeywordThreshold_RequiresEnoughOfTheQuery()
     {
         using var knowledge = await Indexed(o => o.KeywordScoreThreshold = 0.9);
