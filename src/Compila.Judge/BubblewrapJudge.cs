@@ -122,6 +122,11 @@ public sealed class BubblewrapJudge : IJudge
             throw new ArgumentException(invalid, nameof(request));
         }
 
+        if (request.Inputs.Any(i => i.Stdin is { } stdin && Encoding.UTF8.GetByteCount(stdin) > WorkDirectory.MaxStdinBytes))
+        {
+            throw new ArgumentException($"Standard input is limited to {WorkDirectory.MaxStdinBytes / 1024 / 1024} MB.", nameof(request));
+        }
+
         if (Interlocked.Increment(ref _admitted) > _admissionLimit)
         {
             Interlocked.Decrement(ref _admitted);

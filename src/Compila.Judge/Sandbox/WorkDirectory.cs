@@ -11,6 +11,7 @@ internal sealed class WorkDirectory : IDisposable
 {
     public const int MaxFiles = 64;
     public const int MaxTotalBytes = 1024 * 1024;
+    public const int MaxStdinBytes = 8 * 1024 * 1024;
     private const UnixFileMode DirMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
@@ -27,8 +28,16 @@ internal sealed class WorkDirectory : IDisposable
     /// <summary>Creates <c>root/id</c>; fails if it already exists. The root is private to the host (0711).</summary>
     public static WorkDirectory Create(string root, Guid id, int? ownerUid)
     {
-        Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        const UnixFileMode rootMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(root, rootMode);
+        if (new DirectoryInfo(root).LinkTarget is not null)
+        {
+            throw new IOException($"Work root {root} is a link; refusing to use it.");
+        }
+
+        // Others may pass through (bubblewrap runs as the slot uid) but never list or write it.
+        File.SetUnixFileMode(root, rootMode);
         var path = System.IO.Path.Combine(root, id.ToString("N"));
         if (Directory.Exists(path) || File.Exists(path) || new FileInfo(path).LinkTarget is not null)
         {
