@@ -41,7 +41,8 @@ internal static class LeaderboardPeriods
             LeaderboardPeriod.Monthly => new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified),
             _ => (DateTime?)null,
         };
-        return start is { } s ? new DateTimeOffset(s, Streaks.SaoPaulo.GetUtcOffset(s)) : null;
+        // PostgreSQL takes only UTC instants.
+        return start is { } s ? new DateTimeOffset(s, Streaks.SaoPaulo.GetUtcOffset(s)).ToUniversalTime() : null;
     }
 
     public static string KeyOf(LeaderboardPeriod period, DateTimeOffset now) =>

@@ -63,23 +63,42 @@ public sealed class GetChallengeTests(CompilaApp app) : IClassFixture<CompilaApp
                 }
             }
 
+            var detail = JsonNode.Parse(documents[CatalogFixture.Published.ToList().IndexOf(challenge) + 1])!;
+            var shownNames = detail["examples"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).ToHashSet();
             if (challenge.Tests is FunctionTestSpec function)
             {
+                var visibleArgs = function.Cases.Where(c => !c.Hidden).Select(c => Compact(c.Args)).ToHashSet();
                 foreach (var hidden in function.Cases.Where(c => c.Hidden))
                 {
-                    Assert.False(decoded.Contains(hidden.Name, StringComparison.Ordinal), $"{challenge.Slug}: hidden case name leaked: {hidden.Name}");
+                    Assert.DoesNotContain(hidden.Name, shownNames);
+                    // A hidden case's arguments are its secret; search every response for them when they are distinctive.
+                    var args = Compact(hidden.Args);
+                    if (args.Length >= 12 && !visibleArgs.Contains(args))
+                    {
+                        var inner = args[1..^1];
+                        Assert.False(decoded.Contains(inner, StringComparison.Ordinal), $"{challenge.Slug}: hidden case arguments leaked: {inner}");
+                    }
                 }
             }
             else if (challenge.Tests is StdioTestSpec stdio)
             {
                 foreach (var hidden in stdio.Cases.Where(c => c.Hidden))
                 {
-                    Assert.False(decoded.Contains(hidden.Name, StringComparison.Ordinal), $"{challenge.Slug}: hidden case name leaked: {hidden.Name}");
+                    Assert.DoesNotContain(hidden.Name, shownNames);
+                    if (hidden.Stdin.Trim().Length >= 12 && stdio.Cases.Where(c => !c.Hidden).All(v => v.Stdin != hidden.Stdin))
+                    {
+                        Assert.False(everything.Contains(JsonSerializer.Serialize(hidden.Stdin.Trim())[1..^1], StringComparison.Ordinal), $"{challenge.Slug}: hidden stdin leaked");
+                    }
                 }
             }
         }
 
-        Assert.DoesNotContain("solution", everything, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("hidden", everything, StringComparison.OrdinalIgnoreCase);
+        foreach (var forbidden in new[] { "\"solutionCode\"", "\"solution_code\"", "\"solution\"", "\"hidden\"", "\"tests\"" })
+        {
+            Assert.DoesNotContain(forbidden, everything, StringComparison.OrdinalIgnoreCase);
+        }
     }
+
+    static string Compact(IReadOnlyList<JsonNode?> args) =>
+        new JsonArray(args.Select(a => a?.DeepClone()).ToArray()).ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
