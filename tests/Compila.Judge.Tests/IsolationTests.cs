@@ -168,6 +168,15 @@ public sealed class IsolationTests(JudgeFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task HugeStandardInput_IsRejected()
+    {
+        var stdin = new string('x', WorkDirectory.MaxStdinBytes + 1);
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", "print(1)")], stdin)));
+    }
+
     [Theory]
     [InlineData("../escape.py")]
     [InlineData("/etc/passwd")]

@@ -61,15 +61,24 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         var results = new TestResult?[cases.Count];
         var all = Enumerable.Range(0, cases.Count).ToList();
 
+        // Visible and hidden cases run in separate processes of the same compiled artifact, so code
+        // running a visible case (whose output the learner sees) never holds a hidden case's arguments.
+        var groups = new[] { all.Where(i => !cases[i].Hidden).ToList(), all.Where(i => cases[i].Hidden).ToList() }
+            .Where(g => g.Count > 0).ToList();
         var first = await RunBatchAsync(judge,
-            new BatchRequest(language, files, [new RunInput(HarnessGenerator.Stdin(cases))], _options.Limits), ct).ConfigureAwait(false);
+            new BatchRequest(language, files, groups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), _options.Limits),
+            ct).ConfigureAwait(false);
         if (!first.Compiled)
         {
             var compileErrors = cases.Select(c => new TestResult(c.Name, TestStatus.Error, "Erro de compilação: veja a saída do compilador.",
                 JsonValues.Render(c.Expected), null, null, 0, c.Hidden)).ToList();
             return TestRunResult.From(compileErrors, first.CompileOutput, "O código não compilou.", compiled: false);
         }
-        var remaining = Apply(spec, first.Runs[0], all, results);
+        var remaining = new List<int>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            remaining.AddRange(g < first.Runs.Count ? Apply(spec, first.Runs[g], groups[g], results) : groups[g]);
+        }
         if (remaining.Count > 0)
         {
             // The process died mid-way: the finished cases stand, the one running got the error, and the

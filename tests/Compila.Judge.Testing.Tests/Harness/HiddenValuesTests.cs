@@ -225,6 +225,9 @@ public sealed class HiddenValuesTests(JudgeFixture fixture)
                 Assert.DoesNotContain(secret, received, StringComparison.Ordinal);
             }
         }
+        // A visible case's process never holds a hidden case's arguments.
+        var first = batches[0].Request;
+        Assert.Equal(["[1]\n", "[2]\n"], first.Inputs.Select(i => i.Stdin));
         // The host still compares: both cases show what was expected, on the host side only.
         Assert.Equal($"\"{VisibleExpected}\"", result.Tests[0].Expected);
         Assert.Equal("\"não achei\"", result.Tests[1].Actual);

@@ -88,6 +88,15 @@ public sealed class LearnerBehaviourTests(JudgeFixture fixture)
         Assert.Equal("4", result.Tests[0].Actual);
     }
 
+    static readonly FunctionTestSpec LoopSpec = new(
+        Signature("dobrar", "int", ("n", "int")),
+        [
+            Case("dobra dois", "[2]", "4"),
+            Case("dobra zero", "[0]", "0"),
+            Case("dobra cinco", "[5]", "10"),
+            Case("dobra negativo", "[-21]", "-42", hidden: true),
+        ]);
+
     public static readonly TheoryData<string, string> InfiniteLoopCode = new()
     {
         { "python", "def dobrar(n):\n    while n == 0:\n        pass\n    return n * 2\n" },
@@ -103,12 +112,19 @@ public sealed class LearnerBehaviourTests(JudgeFixture fixture)
     public async Task ProcessKilledMidway_FinishedCasesStand_RunningOneErrors_RestAreRetried(string language, string code)
     {
         var limits = new RunLimits { CpuTimeSeconds = 2, WallTimeSeconds = 3 };
-        var result = await RunAsync(fixture.Judge, language, DoubleSpec, code, limits);
+        var judge = new RecordingJudge(fixture.Judge);
+
+        var result = await RunAsync(judge, language, LoopSpec, code, limits);
 
         Assert.True(result.Tests[0].Status == TestStatus.Pass, Describe(result));
         Assert.Equal(TestStatus.Error, result.Tests[1].Status);
         Assert.Contains("Tempo limite excedido", result.Tests[1].Message, StringComparison.Ordinal);
         Assert.True(result.Tests[2].Status == TestStatus.Pass, Describe(result));
-        Assert.Equal(2, result.Passed);
+        Assert.True(result.Tests[3].Status == TestStatus.Pass, Describe(result));
+        Assert.Equal(3, result.Passed);
+        // One batch ran visible and hidden cases (one compile); a second one retried the case after the loop.
+        var batches = judge.Batches.Select(b => b.Request).ToList();
+        Assert.Equal(["[2]\n[0]\n[5]\n", "[-21]\n"], batches[0].Inputs.Select(i => i.Stdin));
+        Assert.Equal(["[5]\n"], batches[^1].Inputs.Select(i => i.Stdin));
     }
 }
