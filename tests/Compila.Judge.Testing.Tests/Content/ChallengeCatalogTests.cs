@@ -97,6 +97,20 @@ public sealed class ChallengeCatalogTests : IDisposable
     }
 
     [Fact]
+    public void VisibleCases_LeaveHiddenCasesOut()
+    {
+        Write("somar", files: [PythonSolution]);
+        var c = ChallengeCatalog.Load(_root).Catalog!.Challenges[0];
+
+        var visible = c.VisibleCases();
+
+        var only = Assert.Single(visible);
+        Assert.Equal(("soma simples", "[1,2]", "3"), (only.Name, only.Args, only.Expected));
+        Assert.Equal(1, c.HiddenCaseCount());
+        Assert.DoesNotContain(visible, v => v.Name == "soma oculta");
+    }
+
+    [Fact]
     public void InvalidYaml_IsReportedWithFileAndLine_AndNothingLoads()
     {
         Write("boa", files: [PythonSolution]);
