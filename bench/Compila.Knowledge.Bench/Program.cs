@@ -5,7 +5,7 @@ using Compila.Knowledge.Bench;
 using Microsoft.Extensions.Options;
 
 // Retrieval evaluation (recall@5, MRR@10 per mode) and timings (indexing, search latency) for the tutor's knowledge base.
-// Usage: dotnet run -c Release --project bench/Compila.Knowledge.Bench [-- --sweep]
+// Usage: dotnet run -c Release --project bench/Compila.Knowledge.Bench [-- --sweep [--sweep-chunks]]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var root = Repository.FindRoot();
 var documents = KnowledgeDocumentLoader.LoadDirectory(Path.Combine(root, "content", "docs"));
@@ -70,7 +70,7 @@ try
     await Thresholds(reopened, options, questions);
 
     if (args.Contains("--sweep"))
-        await Sweep(documents, questions, embedder);
+        await Sweep(documents, questions, embedder, args.Contains("--sweep-chunks"));
 }
 finally
 {
@@ -149,7 +149,7 @@ static double Percentile(List<double> values, int percentile)
     return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
 }
 
-static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<EvaluationQuestion> questions, ITextEmbedder embedder)
+static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<EvaluationQuestion> questions, ITextEmbedder embedder, bool chunkSweep)
 {
     // Tuning uses only the even-numbered questions (the dev half); the odd half stays held out for the report.
     var dev = questions.Where((_, i) => i % 2 == 0).ToList();
@@ -158,7 +158,7 @@ static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyLis
     Console.WriteLine("| chunk words | embed words | RRF k | keyword w | vector w | unsupported cosine | keyword R@5 / MRR | vector R@5 / MRR | hybrid R@5 / MRR |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
     var cached = new CachingEmbedder(embedder);
-    foreach (var (chunkWords, embedWords) in new[] { (160, 32), (160, 48), (100, 32) })
+    foreach (var (chunkWords, embedWords) in chunkSweep ? new[] { (160, 32), (160, 48), (100, 32) } : new[] { (160, 32) })
     {
         var options = new KnowledgeOptions { Chunking = new ChunkingOptions { MaxWords = chunkWords }, EmbeddingMaxWords = embedWords };
         using var knowledge = new KnowledgeBase(Options.Create(options), cached, new LocalVectorIndex(null));

@@ -63,19 +63,11 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         var vector = new List<(int Chunk, double Cosine)>();
         if (mode != SearchMode.Keyword)
         {
-            // In hybrid mode a passage whose document the keywords did not find needs a stronger cosine: MiniLM gives
-            // any Portuguese sentence 0.3–0.5 against our passages, so that alone is no evidence of relevance.
-            var supported = mode == SearchMode.Hybrid
-                ? keyword.Select(m => state.Chunks[m.Chunk].DocumentId).ToHashSet(StringComparer.Ordinal)
-                : null;
             var embedding = _embedder.Embed([query], cancellationToken)[0];
             foreach (var match in await _vectors.SearchAsync(embedding, pool, filters, cancellationToken).ConfigureAwait(false))
             {
-                if (match.Score < _options.VectorScoreThreshold || !state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
-                    continue;
-                if (supported is not null && match.Score < _options.UnsupportedVectorScoreThreshold && !supported.Contains(state.Chunks[index].DocumentId))
-                    continue;
-                vector.Add((index, match.Score));
+                if (match.Score >= _options.VectorScoreThreshold && state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
+                    vector.Add((index, match.Score));
             }
         }
 
@@ -87,10 +79,20 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         var maxFused = ReciprocalRankFusion.Maximum(_options.RrfK,
             mode == SearchMode.Vector ? 0 : _options.KeywordWeight,
             mode == SearchMode.Keyword ? 0 : _options.VectorWeight);
+        // In hybrid mode a passage whose document the keywords did not find needs a stronger cosine: MiniLM gives
+        // any Portuguese sentence 0.3–0.5 against our passages, so that alone is no evidence of relevance. The
+        // filter runs after fusion, so it removes such passages without reshuffling the ranks of the others.
+        var supported = keyword.Select(m => state.Chunks[m.Chunk].DocumentId).ToHashSet(StringComparer.Ordinal);
+        bool Unsupported(int chunk) => mode == SearchMode.Hybrid
+            && !supported.Contains(state.Chunks[chunk].DocumentId)
+            && vectorScores.GetValueOrDefault(chunk) < _options.UnsupportedVectorScoreThreshold;
+
         var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
         var hits = new List<SearchHit>(limit);
         foreach (var (index, fusedScore) in fused.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
         {
+            if (Unsupported(index))
+                continue;
             var chunk = state.Chunks[index];
             double? keywordScore = keywordScores.TryGetValue(index, out var k) ? k : null;
             double? vectorScore = vectorScores.TryGetValue(index, out var v) ? v : null;
