@@ -7,8 +7,10 @@ namespace Compila.Judge.Testing.Harness;
 /// <summary>
 /// Test files written in a language's own framework, run in the sandbox and normalised into
 /// <see cref="TestResult"/>s. Supported: Python <c>unittest</c> (<c>native/test_solution.py</c>)
-/// JavaScript <c>node:test</c> (<c>native/solution.test.js</c>) and a small C# harness of ours
-/// (<c>native/Tests.cs</c>: public static void methods of classes named <c>*Tests</c>, with an <c>Assert</c> class).
+/// JavaScript <c>node:test</c> (<c>native/solution.test.js</c>), a small C# harness of ours
+/// (<c>native/Tests.cs</c>: public static void methods of classes named <c>*Tests</c>, with an <c>Assert</c> class)
+/// and Java JUnit 5 syntax (<c>native/SolutionTest.java</c>) compiled against a subset of
+/// <c>org.junit.jupiter.api</c> of ours (@Test, @DisplayName, Assertions), since no JUnit jar is on the sandbox's classpath.
 /// </summary>
 public static class NativeTests
 {
@@ -18,7 +20,11 @@ public static class NativeTests
         ["python"] = "test_solution.py",
         ["javascript"] = "solution.test.js",
         ["csharp"] = "Tests.cs",
+        ["java"] = "SolutionTest.java",
     };
+
+    /// <summary>The JUnit 5 subset compiled next to Java tests (no JUnit jar runs in the sandbox).</summary>
+    static readonly string[] JUnitSubset = ["Test", "DisplayName", "Assertions", "AssertionFailedError"];
 
     internal static async Task<TestRunResult> RunAsync(IJudge judge, NativeTestSpec spec, string language, IReadOnlyList<SourceFile> files, TestRunOptions options, CancellationToken ct)
     {
@@ -30,6 +36,10 @@ public static class NativeTests
         var runner = HarnessGenerator.Runtime(language + "_native");
         var request = new List<SourceFile> { new(lang.EntryFileName, runner), new(lang.ContentFileName, files[0].Content) };
         request.AddRange(testFiles);
+        if (language == "java")
+        {
+            request.AddRange(JUnitSubset.Select(n => new SourceFile($"org/junit/jupiter/api/{n}.java", HarnessGenerator.Runtime("junit_" + n))));
+        }
         var batch = await ChallengeTestRunner.RunBatchAsync(judge, new BatchRequest(language, request, [new RunInput()], options.Limits), ct).ConfigureAwait(false);
         if (!batch.Compiled || batch.Runs.Count == 0)
         {

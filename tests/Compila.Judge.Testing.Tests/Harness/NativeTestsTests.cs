@@ -42,6 +42,31 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
                 test("dobra negativo", () => { assert.strictEqual(dobrar(-1), -2); });
                 """),
         ],
+        ["java"] =
+        [
+            new("SolutionTest.java", """
+                import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.*;
+
+                class SolutionTest {
+                    @Test
+                    @DisplayName("dobra dois")
+                    void a() {
+                        System.out.println("testando 2");
+                        assertEquals(4, Solution.dobrar(2));
+                    }
+
+                    @Test
+                    @DisplayName("dobra três")
+                    void b() { assertEquals(6, Solution.dobrar(3)); }
+
+                    @Test
+                    @DisplayName("dobra negativo")
+                    void c() { assertEquals(-2, Solution.dobrar(-1)); }
+                }
+                """),
+        ],
         ["csharp"] =
         [
             new("Tests.cs", """
@@ -70,6 +95,7 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
     {
         { "python", "def dobrar(n):\n    if n < 0:\n        raise ValueError(\"negativo\")\n    return n * 2 if n != 3 else 7\n" },
         { "javascript", "function dobrar(n) {\n  if (n < 0) throw new Error(\"negativo\");\n  return n === 3 ? 7 : n * 2;\n}\nmodule.exports = { dobrar };\n" },
+        { "java", "class Solution {\n    static long dobrar(long n) {\n        if (n < 0) throw new IllegalArgumentException(\"negativo\");\n        return n == 3 ? 7 : n * 2;\n    }\n}\n" },
         { "csharp", "public static class Solution\n{\n    public static long Dobrar(long n) => n < 0 ? throw new ArgumentException(\"negativo\") : n == 3 ? 7 : n * 2;\n}\n" },
     };
 
@@ -91,7 +117,7 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
         Assert.Equal(3, result.Total);
         Assert.Equal(1, result.Passed);
         Assert.Equal(33, result.Score);
-        if (language is "python" or "csharp")
+        if (language is "python" or "csharp" or "java")
         {
             Assert.Equal("testando 2\n", byName["dobra dois"].Output);
         }
