@@ -23,6 +23,14 @@ echo "== web tests on PostgreSQL"
 COMPILA_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres" \
   dotnet test tests/Compila.Web.Tests --no-build -nologo || failed+=("tests/Compila.Web.Tests on PostgreSQL")
 
+echo "== challenge catalog: every (challenge, language) pair in the sandbox"
+Compila__DataDir="$(mktemp -d)" dotnet run --project src/Compila.Web --no-build -- challenges validate \
+  || failed+=("challenges validate")
+
+echo "== reliability (short): worker killed twice mid-run, database queue, then RabbitMQ"
+dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short || failed+=("reliability, database queue")
+dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short --queue rabbitmq || failed+=("reliability, RabbitMQ")
+
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
   exit 1
