@@ -16,12 +16,12 @@ using Compila.Submissions.Bench;
 // and XP and challenge counters must equal what the stored results imply.
 var options = BenchOptions.Parse(args);
 var root = FindRepositoryRoot();
-var dll = Path.Combine(root, "src/Compila.Web/bin/Release/net10.0/Compila.Web.dll");
-if (!File.Exists(dll))
-{
-    dll = Path.Combine(root, "src/Compila.Web/bin/Debug/net10.0/Compila.Web.dll");
-}
-
+// The most recently built host, Release or Debug.
+var dll = new[] { "Release", "Debug" }
+    .Select(c => Path.Combine(root, $"src/Compila.Web/bin/{c}/net10.0/Compila.Web.dll"))
+    .Where(File.Exists)
+    .OrderByDescending(File.GetLastWriteTimeUtc)
+    .FirstOrDefault() ?? "";
 if (!File.Exists(dll))
 {
     Console.Error.WriteLine("Build the host first: dotnet build src/Compila.Web -c Release");
