@@ -47,6 +47,13 @@ async function solveJourney(page: Page, request: APIRequestContext, challenge: C
   const feedback = page.getByTestId('feedback');
   await expect(feedback).toBeVisible();
   await expect(feedback.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+  // Feedback that points at a line is highlighted there in the editor, and its link jumps to it.
+  const lineLinks = feedback.getByRole('button', { name: /^ver linha \d+$/ });
+  if ((await lineLinks.count()) > 0) {
+    await expect(page.getByTestId('code-editor').locator('.feedback-line, .feedback-line-error').first()).toBeVisible();
+    await lineLinks.first().click();
+    await expect(page.getByTestId('code-editor').locator('.monaco-editor.focused')).toBeVisible();
+  }
 
   // 2. The fix: the reference solution from the content files passes every case.
   await setEditorCode(page, challenge.slug, language, readSolution(challenge.slug, language));

@@ -33,13 +33,13 @@ for (const device of [
       await page.getByRole('button', { name: 'Enviar solução' }).click();
       await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 120_000 });
       await page.getByTestId('outcome').scrollIntoViewIfNeeded();
-      await shoot(page, `challenge-failing-${device.name}`, device.isMobile);
+      await shoot(page, `challenge-failing-${device.name}`);
 
       await setEditorCode(page, challenge.slug, 'python', readSolution(challenge.slug, 'python'));
       await page.getByRole('button', { name: 'Enviar solução' }).click();
       await expect(page.getByTestId('outcome')).toHaveAttribute('data-status', 'passed', { timeout: 120_000 });
       await page.getByTestId('outcome').scrollIntoViewIfNeeded();
-      await shoot(page, `challenge-passed-${device.name}`, device.isMobile);
+      await shoot(page, `challenge-passed-${device.name}`);
 
       await page.goto('/dashboard');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -115,7 +115,7 @@ export const en: Shape<Dictionary> = {
     description: 'Description',
     mySubmissions: 'My submissions',
     requirements: 'Requirements',
-    examples: 'Examples',
+    examples: 'Example cases',
     args: 'input',
     workspace: 'Code workspace',
     language: 'Language',

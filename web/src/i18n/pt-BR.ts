@@ -111,7 +111,7 @@ export const ptBR = {
     description: 'Descrição',
     mySubmissions: 'Minhas submissões',
     requirements: 'Requisitos',
-    examples: 'Exemplos',
+    examples: 'Casos de exemplo',
     args: 'entrada',
     workspace: 'Área de código',
     language: 'Linguagem',

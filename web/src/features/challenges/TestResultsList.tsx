@@ -17,7 +17,11 @@ export function TestResultsList({ tests }: { tests: TestCaseResult[] }) {
             <StatusBadge status={test.status} />
             <span className="font-medium">{test.name}</span>
             {test.hidden && <span className="chip">{t('results.hidden')}</span>}
-            {test.durationMs != null && <span className="ml-auto text-xs text-muted">{test.durationMs} ms</span>}
+            {test.durationMs != null && (
+              <span className="ml-auto text-xs text-muted">
+                {test.durationMs < 1 ? '< 1 ms' : `${Math.round(test.durationMs)} ms`}
+              </span>
+            )}
           </div>
           {!test.hidden && test.status !== 'pass' && (
             <dl className="mt-2 grid gap-1 font-mono text-xs sm:grid-cols-[auto_1fr] sm:gap-x-3">
