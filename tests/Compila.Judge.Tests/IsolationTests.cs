@@ -89,16 +89,27 @@ public sealed class IsolationTests(JudgeFixture fixture)
     {
         var token = "uid" + Guid.NewGuid().ToString("N");
         var run = fixture.Judge.RunAsync(new RunRequest(
-            "python", [new SourceFile("main.py", "import time\ntime.sleep(1.5)\n")], Args: [token]));
+            "python", [new SourceFile("main.py", "import time\ntime.sleep(3)\n")], Args: [token]));
         var uids = new HashSet<string>();
-        for (var i = 0; i < 100 && uids.Count == 0; i++)
+        for (var i = 0; i < 400 && uids.Count == 0 && !run.IsCompleted; i++)
         {
             await Task.Delay(20);
             foreach (var line in JudgeFixture.Survivors(token))
             {
+                // The learner's process itself (the chain before setpriv briefly runs as root, by design).
                 var pid = line.Split(':')[0];
-                var status = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal));
-                uids.Add(status.Split('\t')[1]);
+                try
+                {
+                    if (File.ReadAllText($"/proc/{pid}/comm").Trim() == "python3")
+                    {
+                        var status = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+                        uids.Add(status.Split('\t')[1]);
+                    }
+                }
+                catch (IOException)
+                {
+                    // Gone between the listing and the read.
+                }
             }
         }
 
