@@ -160,13 +160,6 @@ static async Task Thresholds(IKnowledgeBase knowledge, KnowledgeOptions options,
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToList();
-    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
-}
-
 static async Task Sweep(IReadOnlyList<KnowledgeDocument> documents, IReadOnlyList<EvaluationQuestion> questions, ITextEmbedder embedder, bool chunkSweep)
 {
     // Tuning uses only the even-numbered questions (the dev half); the odd half stays held out for the report.
