@@ -81,6 +81,18 @@ public sealed class JudgeTests(JudgeFixture fixture)
     }
 
     [Fact]
+    public async Task Cancellation_StopsTheRun_AndKillsItsProcesses()
+    {
+        var token = "cancel" + Guid.NewGuid().ToString("N");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Judge.RunAsync(new RunRequest(
+            "python", [new SourceFile("main.py", "import time\ntime.sleep(30)\n")], Args: [token]), cts.Token));
+
+        Assert.Empty(JudgeFixture.Survivors(token));
+    }
+
+    [Fact]
     public async Task MemoryOverride_WithinTheMaximum_IsApplied()
     {
         const string code = "x = b'\\x01' * (200 * 1024 * 1024)\nprint(len(x) // (1024 * 1024))\n";
