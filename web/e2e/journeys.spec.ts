@@ -72,10 +72,20 @@ async function solveJourney(page: Page, request: APIRequestContext, challenge: C
   await expect.poll(() => currentXp(page)).toBeGreaterThan(xpBefore);
   expect(await levelProgress(page)).not.toBe(levelBefore);
 
-  // The history lists both attempts.
+  // The draft survives a reload: the editor opens on the learner's code, not the starter.
   await page.goto(`/challenges/${challenge.slug}`);
+  await expect(page.getByLabel('Linguagem')).toHaveValue(language);
+  const solution = readSolution(challenge.slug, language);
+  const firstLine = solution.split('\n').find((line) => line.trim().length > 0)!.trim();
+  await expect(page.getByTestId('code-editor').locator('.view-lines')).toContainText(firstLine.replace(/\s+/g, ' ').slice(0, 20));
+
+  // The history lists both attempts, and the passing one opens with its code and results.
   await page.getByRole('tab', { name: 'Minhas submissões' }).click();
   await expect(page.getByTestId('submissions').locator('tbody tr')).toHaveCount(2);
+  await page.getByTestId('submissions').getByRole('link', { name: 'Tentativa 2' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tentativa 2' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${total} de ${total} casos passaram` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Código enviado' })).toContainText(firstLine);
 }
 
 test('a new learner solves a challenge in Python after a failed attempt', async ({ page, request }) => {

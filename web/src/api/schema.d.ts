@@ -4,6 +4,38 @@
  */
 
 export interface paths {
+    "/v1/me/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/register": {
         parameters: {
             query?: never;
@@ -204,10 +236,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/challenges/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Envia uma solução para avaliação; acompanhe pelo WebSocket /v1/solve. */
+        post: operations["Submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/challenges/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suas submissões deste desafio (um admin pode passar ?user=). */
+        get: operations["ListSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/challenges/{id}/give-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Desiste do desafio: libera a solução de referência e encerra o XP deste desafio. */
+        post: operations["GiveUpChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/challenges/{id}/solution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Solução de referência, depois de passar no desafio ou desistir dele. */
+        get: operations["GetChallengeSolution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityDay: {
+            date: string;
+            /** Format: int32 */
+            submissions: number | string;
+            /** Format: int32 */
+            passes: number | string;
+        };
         AdminUpdateUserRequest: {
             subscriptionPlan: null | string;
             /** Format: date-time */
@@ -229,6 +352,18 @@ export interface components {
             expiresIn: number | string;
             tokenType: string;
             user: components["schemas"]["UserProfile"];
+        };
+        BadgeProgress: {
+            id: string;
+            name: string;
+            description: null | string;
+            icon: null | string;
+            rarity: string;
+            category: null | string;
+            /** Format: date-time */
+            earnedAt: null | string;
+            /** Format: double */
+            progress: number | string;
         };
         ChallengeDetail: {
             /** Format: uuid */
@@ -341,6 +476,13 @@ export interface components {
             memory: null | number | string;
             compile_output: null | string;
         };
+        GiveUpResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            /** Format: date-time */
+            givenUpAt: string;
+            solutionUrl: string;
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -360,9 +502,58 @@ export interface components {
             available: boolean;
             unavailableReason: null | string;
         };
+        LeaderboardEntry: {
+            /** Format: int32 */
+            rank: number | string;
+            username: string;
+            fullName: null | string;
+            avatarUrl: null | string;
+            /** Format: int32 */
+            xp: number | string;
+            /** Format: int32 */
+            level: number | string;
+        };
+        LeaderboardPage: {
+            period: string;
+            stack: null | string;
+            items: components["schemas"]["LeaderboardEntry"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            size: number | string;
+            /** Format: int32 */
+            total: number | string;
+            me: null | components["schemas"]["LeaderboardRank"];
+        };
+        LeaderboardRank: {
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            xp: number | string;
+        };
         LoginRequest: {
             login: null | string;
             password: null | string;
+        };
+        ProgressResponse: {
+            /** Format: int32 */
+            xp: number | string;
+            /** Format: int32 */
+            level: number | string;
+            levelName: string;
+            /** Format: int32 */
+            levelXp: number | string;
+            /** Format: int32 */
+            nextLevelXp: number | string;
+            /** Format: double */
+            progressToNext: number | string;
+            /** Format: int32 */
+            streakCurrent: number | string;
+            /** Format: int32 */
+            streakBest: number | string;
+            badges: components["schemas"]["BadgeProgress"][];
+            solved: components["schemas"]["SolvedCounts"];
+            activity: components["schemas"]["ActivityDay"][];
         };
         PublicProfile: {
             username: string;
@@ -392,6 +583,82 @@ export interface components {
             email: null | string;
             password: null | string;
             fullName: null | string;
+        };
+        SolutionResponse: {
+            /** Format: uuid */
+            challengeId: string;
+            language: string;
+            files: components["schemas"]["CodeFile"][];
+            reason: string;
+        };
+        SolvedCounts: {
+            /** Format: int32 */
+            total: number | string;
+            byStack: {
+                [key: string]: number | string;
+            };
+            byLevel: {
+                [key: string]: number | string;
+            };
+            byLanguage: {
+                [key: string]: number | string;
+            };
+        };
+        SubmissionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            language: string;
+            status: string;
+            /** Format: int32 */
+            score: null | number | string;
+            /** Format: int32 */
+            xpGained: number | string;
+            /** Format: int32 */
+            attemptNumber: number | string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: int32 */
+            executionTimeMs: null | number | string;
+        };
+        SubmissionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            language: string;
+            status: string;
+            /** Format: int32 */
+            score: null | number | string;
+            /** Format: int32 */
+            xpGained: number | string;
+            /** Format: int32 */
+            attemptNumber: number | string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            judgedAt: null | string;
+            /** Format: int32 */
+            executionTimeMs: null | number | string;
+            error: null | string;
+            testResults: null | components["schemas"]["JsonNode"];
+            code: null | string;
+            aiFeedback: null | components["schemas"]["JsonNode"];
+            /** Format: int32 */
+            aiTokensUsed: null | number | string;
+        };
+        SubmitAccepted: {
+            /** Format: uuid */
+            submissionId: string;
+            status: string;
+            /** Format: int32 */
+            attemptNumber: number | string;
+        };
+        SubmitRequest: {
+            language: null | string;
+            code: null | string;
+            files: null | components["schemas"]["CodeFileInput"][];
         };
         UpdateProfileRequest: {
             fullName: null | string;
@@ -438,6 +705,67 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetLeaderboard: {
+        parameters: {
+            query?: {
+                period?: string;
+                stack?: string;
+                page?: number | string;
+                size?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     Register: {
         parameters: {
             query?: never;
@@ -856,6 +1184,177 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LanguageResponse"][];
                 };
+            };
+        };
+    };
+    Submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitAccepted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListSubmissions: {
+        parameters: {
+            query?: {
+                user?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionSummary"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GiveUpChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiveUpResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetChallengeSolution: {
+        parameters: {
+            query?: {
+                language?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolutionResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

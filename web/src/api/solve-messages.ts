@@ -40,6 +40,8 @@ export interface CompletedSubmission {
   xpGained: number;
   attemptNumber: number;
   executionTimeMs: number | null;
+  /** pt-BR, set when the submission could not be judged (the learner sees an honest error). */
+  error?: string | null;
   testResults: TestResults | null;
 }
 

@@ -81,84 +81,23 @@ export interface Feedback {
 
 export type SubmissionStatus = 'pending' | 'passed' | 'failed' | 'partial';
 
-/** `GET /v1/challenges/{id}/submissions` items (issue 5 contract). */
-export interface SubmissionSummary {
-  id: string;
-  challengeId: string;
-  language: string;
-  status: SubmissionStatus | string;
-  score: number | null;
-  xpGained: number | null;
-  attemptNumber: number;
-  submittedAt: string;
-  executionTimeMs: number | null;
-}
+/** `GET /v1/challenges/{id}/submissions` items. */
+export type SubmissionSummary = Clean<Schemas['SubmissionSummary']>;
 
-/** `GET /v1/submissions/{id}` (issue 5 contract). */
-export interface SubmissionDetail extends SubmissionSummary {
-  code: string;
+/** `GET /v1/submissions/{id}`: OpenAPI types the stored JSON columns loosely, so they get their real shapes here. */
+export type SubmissionDetail = Omit<Clean<Schemas['SubmissionView']>, 'testResults' | 'aiFeedback' | 'code'> & {
+  code: string | null;
   testResults: TestResults | null;
   aiFeedback: Feedback | null;
-}
+};
 
-export interface SubmitResponse {
-  submissionId: string;
-  status: string;
-  attemptNumber: number;
-}
-
-export interface Badge {
-  id: string;
-  name: string;
-  description: string | null;
-  icon: string | null;
-  rarity: 'common' | 'rare' | 'epic' | 'legendary' | string;
-  category: string;
-  earnedAt: string | null;
-  progress: number;
-}
-
-export interface ActivityDay {
-  date: string;
-  submissions: number;
-  passes: number;
-}
-
-/** `GET /v1/me/progress` (issue 7 contract). */
-export interface Progress {
-  xp: number;
-  level: number;
-  levelName: string;
-  levelXp: number;
-  nextLevelXp: number | null;
-  progressToNext: number;
-  streakCurrent: number;
-  streakBest: number;
-  badges: Badge[];
-  solved: {
-    total: number;
-    byStack: Record<string, number>;
-    byLevel: Record<string, number>;
-    byLanguage: Record<string, number>;
-  };
-  activity: ActivityDay[];
-}
+export type SubmitResponse = Clean<Schemas['SubmitAccepted']>;
+export type Badge = Clean<Schemas['BadgeProgress']>;
+export type ActivityDay = Clean<Schemas['ActivityDay']>;
+/** `GET /v1/me/progress`. */
+export type Progress = Clean<Schemas['ProgressResponse']>;
 
 export type LeaderboardPeriod = 'weekly' | 'monthly' | 'all_time';
 
-export interface LeaderboardEntry {
-  rank: number;
-  username: string;
-  fullName: string | null;
-  avatarUrl: string | null;
-  xp: number;
-  level: number | string;
-}
-
-export interface LeaderboardPage {
-  items: LeaderboardEntry[];
-  page: number;
-  size: number;
-  total: number;
-  me: { rank: number; xp: number } | null;
-}
+export type LeaderboardEntry = Clean<Schemas['LeaderboardEntry']>;
+export type LeaderboardPage = Clean<Schemas['LeaderboardPage']>;

@@ -345,6 +345,11 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
                         </pre>
                       )}
                       {outcome.testResults?.message && <p className="mt-2 text-sm">{outcome.testResults.message}</p>}
+                      {outcome.error && (
+                        <p role="alert" className="mt-2 text-sm text-danger">
+                          {outcome.error}
+                        </p>
+                      )}
                       <div className="mt-3">
                         <ProgressSummary compact />
                       </div>

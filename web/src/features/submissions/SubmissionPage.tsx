@@ -22,7 +22,7 @@ export default function SubmissionPage() {
       </div>
     );
   const s = submission.data;
-  const lines = s.code.split('\n');
+  const lines = (s.code ?? '').split('\n');
   const flagged = new Set((s.aiFeedback?.issues ?? []).map((i) => i.location?.line).filter((l): l is number => l != null));
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-8">
@@ -36,6 +36,11 @@ export default function SubmissionPage() {
           {s.xpGained ? <span>· {t('results.xpGained', { xp: s.xpGained })}</span> : null}
         </div>
       </div>
+      {s.error && (
+        <p role="alert" className="rounded-lg bg-danger/10 p-3 text-sm text-danger">
+          {s.error}
+        </p>
+      )}
       <section className="card overflow-hidden" aria-labelledby="code-title">
         <h2 id="code-title" className="border-b border-line px-4 py-2 font-semibold">
           {t('submissions.code')}
