@@ -45,6 +45,8 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (string.IsNullOrWhiteSpace(query))
             return [];
+        if (_options.VectorBackend == VectorBackend.None)
+            mode = SearchMode.Keyword;
         var state = _state;
         if (state.Chunks.Length == 0)
             return [];
@@ -174,13 +176,17 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var stored = await _vectors.GetDocumentHashesAsync(cancellationToken).ConfigureAwait(false);
+            var vectorsEnabled = _options.VectorBackend != VectorBackend.None;
+            var stored = vectorsEnabled
+                ? await _vectors.GetDocumentHashesAsync(cancellationToken).ConfigureAwait(false)
+                : new Dictionary<string, string>();
             var documents = new Dictionary<string, DocumentEntry>(_state.Documents, StringComparer.Ordinal);
             var ids = batch.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             var stale = documents.Values.Where(d => removeStaleOf.Contains(d.Source) && !ids.Contains(d.Id)).Select(d => d.Id).ToList();
             foreach (var id in stale)
             {
-                await _vectors.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false);
+                if (vectorsEnabled)
+                    await _vectors.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false);
                 documents.Remove(id);
             }
 
@@ -191,7 +197,7 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
                 var hash = ContentHash(document);
                 var chunks = _chunker.Chunk(document);
                 documents[document.Id] = new DocumentEntry(document.Id, hash, document.Source, chunks);
-                if (stored.TryGetValue(document.Id, out var storedHash) && storedHash == hash)
+                if (!vectorsEnabled || (stored.TryGetValue(document.Id, out var storedHash) && storedHash == hash))
                     unchanged++;
                 else
                     toEmbed.Add((document, hash, chunks));

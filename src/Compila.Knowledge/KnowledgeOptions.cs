@@ -6,6 +6,8 @@ public enum VectorBackend
     Local,
     /// <summary>A Qdrant server (<see cref="KnowledgeOptions.Qdrant"/>).</summary>
     Qdrant,
+    /// <summary>No vectors: every search is keyword-only and the model is never loaded (tests, very small machines).</summary>
+    None,
 }
 
 /// <summary>Configuration of the knowledge base (section <c>Knowledge</c> in the host's settings, by convention).</summary>

@@ -32,6 +32,8 @@ public static class KnowledgeServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             if (o.VectorBackend == VectorBackend.Local)
                 return new LocalVectorIndex(o.IndexDirectory);
+            if (o.VectorBackend == VectorBackend.None)
+                return new LocalVectorIndex(directory: null);
             var client = new QdrantClient(new Uri(o.Qdrant.Url!), o.Qdrant.ApiKey, grpcTimeout: default, sp.GetService<ILoggerFactory>());
             return new QdrantVectorIndex(client, o.Qdrant.Collection, sp.GetRequiredService<ITextEmbedder>().Dimensions, ownsClient: true);
         });

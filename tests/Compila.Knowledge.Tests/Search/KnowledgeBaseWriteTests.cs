@@ -70,6 +70,23 @@ public class KnowledgeBaseWriteTests
     }
 
     [Fact]
+    public async Task VectorBackendNone_NeverCallsTheEmbedder_AndSearchesByKeyword()
+    {
+        var embedder = new CountingEmbedder(new BagOfWordsEmbedder());
+        using var knowledge = Fixtures.Create(embedder, o => o.VectorBackend = VectorBackend.None);
+        var ct = TestContext.Current.CancellationToken;
+
+        var report = await knowledge.IndexAsync(Fixtures.Small, ct);
+        var hits = await knowledge.SearchAsync("LEFT JOIN clientes sem pedidos", cancellationToken: ct);
+
+        Assert.Equal((0, 4), (report.Embedded, report.Unchanged));
+        Assert.Equal(0, embedder.TextsEmbedded);
+        Assert.Equal("sql-joins", hits[0].DocumentId);
+        Assert.Null(hits[0].VectorScore);
+        Assert.NotNull(hits[0].KeywordScore);
+    }
+
+    [Fact]
     public async Task IndexAsync_RejectsDuplicateIds()
     {
         using var knowledge = Fixtures.Create();
