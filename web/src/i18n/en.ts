@@ -131,7 +131,11 @@ export const en: Shape<Dictionary> = {
     runTab: 'Run',
     resultsTab: 'Grading',
   },
-  editor: { loading: 'Loading the editor…', label: 'Code editor ({{language}})' },
+  editor: {
+    loading: 'Loading the editor…',
+    label: 'Code editor ({{language}})',
+    keys: 'Keyboard: Tab indents; Ctrl+M makes Tab leave the editor; F1 opens the commands.',
+  },
   run: {
     stdinLabel: 'Input (stdin)',
     stdinPlaceholder: 'Text sent to the program on standard input',

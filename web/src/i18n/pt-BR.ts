@@ -127,7 +127,11 @@ export const ptBR = {
     runTab: 'Executar',
     resultsTab: 'Correção',
   },
-  editor: { loading: 'Carregando o editor…', label: 'Editor de código ({{language}})' },
+  editor: {
+    loading: 'Carregando o editor…',
+    label: 'Editor de código ({{language}})',
+    keys: 'Teclado: Tab indenta; Ctrl+M faz o Tab sair do editor; F1 abre os comandos.',
+  },
   run: {
     stdinLabel: 'Entrada (stdin)',
     stdinPlaceholder: 'Texto enviado ao programa pela entrada padrão',

@@ -267,6 +267,9 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
               )}
             </div>
           </div>
+          <p id="editor-keys" className="border-b border-line px-3 py-1 text-xs text-muted">
+            {t('editor.keys')}
+          </p>
           <div className="h-[45dvh] min-h-[320px] lg:h-[52dvh]">
             <CodeEditor
               language={language}
