@@ -86,7 +86,7 @@ public sealed class SmartSolverPipeline(
         if (run.ModelIssues is { Count: > 0 } modelIssues)
         {
             // The offline fault is grounded in the test run: it stays first; the model's issues follow.
-            issues = [.. plan.Fault is null ? [] : new[] { plan.Fault }, .. modelIssues.Where(m => plan.Fault is null || m.Line != plan.Fault.Line)];
+            issues = [.. plan.Fault is null ? [] : new[] { plan.Fault }, .. modelIssues.Where(m => plan.Fault is null || m.Title != plan.Fault.Title)];
         }
 
         var strengths = run.SummaryModel is not null && run.ModelStrengths is { Count: > 0 } ms ? ms : [.. inv.Strengths];

@@ -89,7 +89,7 @@ public static class LlmScenario
     public static readonly string Code = WrongSolutions.All.Single(w => w.Id == "py-money").Code;
 
     /// <summary>Values that only hidden cases of the challenge hold.</summary>
-    public static readonly string[] HiddenValues = ["1002", "-100", "[251", "251,"];
+    public static readonly string[] HiddenValues = ["1002", "-100, 2", "[251", "251, 250"];
 
     public const string ModelSummaryMarker = "MODELO-RESPONDEU";
 

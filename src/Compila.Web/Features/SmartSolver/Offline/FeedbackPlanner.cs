@@ -58,7 +58,7 @@ public static partial class FeedbackPlanner
             {
                 var diagnostic = inv.CompileError;
                 return new Finding(FindingKind.Compile, "error", "critical", "O código não compila", diagnostic?.Line ?? inv.FunctionLine,
-                    $"O compilador parou aqui: {diagnostic?.Message}",
+                    $"O compilador parou aqui: {diagnostic?.Message?.TrimEnd('.')}.",
                     "Leia a mensagem do compilador com calma: ela diz o que ele esperava encontrar nesta linha. Confira parênteses, chaves, tipos e nomes.");
             }
         }
@@ -92,9 +92,13 @@ public static partial class FeedbackPlanner
             cause ??= reported is { } at ? inv.Findings.Where(f => f.Line == at).OrderBy(f => Rank(f.Severity)).FirstOrDefault() : null;
             var line = cause?.Line ?? reported ?? GuessRuntimeLine(inv, error) ?? OfflineAnalyzer.ReturnLine(inv);
             var surfaced = reported is { } r && r != line ? $" A exceção apareceu na linha {r}, mas a causa está aqui." : "";
+            var detail = (surfaced + (cause is null ? "" : " " + cause.Description)).Trim();
             return new Finding(FindingKind.Runtime, "error", "critical", cause?.Title ?? "Exceção durante a execução", line,
-                $"Seu código lançou {error}.{surfaced}" + (cause is null ? "" : " " + cause.Description),
-                cause?.Suggestion ?? "Que valores as variáveis desta linha têm nesse caso? Imprima-os ou simule à mão para ver qual deles não é o que você imaginava.");
+                $"Seu código lançou {error}. {detail}".Trim(),
+                cause?.Suggestion ?? "Que valores as variáveis desta linha têm nesse caso? Imprima-os ou simule à mão para ver qual deles não é o que você imaginava.")
+            {
+                Detail = detail.Length > 0 ? detail : "É nesta linha que a exceção acontece.",
+            };
         }
 
         if (kind == FailureKind.WrongType)

@@ -32,7 +32,7 @@ public static partial class FeedbackWriter
                 sentences.Add($"Seu código passou em todos os casos visíveis ({inv.Passed} de {inv.Total} testes), mas {inv.HiddenFailed} caso(s) oculto(s) falharam. Os detalhes dos casos ocultos não são mostrados, de propósito: eles verificam situações descritas no enunciado.");
                 break;
             default:
-                sentences.Add($"Seu código passou em {inv.Passed} de {inv.Total} testes. O primeiro caso que falhou foi “{failure!.Name}”: {CaseSentence(failure)}");
+                sentences.Add($"Seu código passou em {inv.Passed} de {inv.Total} testes. O primeiro caso que falhou foi “{failure!.Name}”: {CaseSentence(failure, inv.Language)}");
                 break;
         }
 
@@ -44,7 +44,7 @@ public static partial class FeedbackWriter
                 quoted = quoted[..70] + "…";
             }
 
-            sentences.Add($"Olhe a linha {line}: `{quoted}`. {fault.Description}");
+            sentences.Add($"Olhe a linha {line}: `{quoted}`. {fault.Detail ?? fault.Description}");
         }
         else if (fault is not null)
         {
@@ -76,7 +76,9 @@ public static partial class FeedbackWriter
 
         var padding = new List<string>
         {
-            inv.Outcome == FailureKind.None || failure is null || failure.Name == "caso oculto"
+            inv.Outcome == FailureKind.Compile
+                ? "Corrija um erro de compilação por vez, a partir do primeiro: os seguintes muitas vezes são consequência dele. Depois, confira o caso “" + (failure?.Name ?? "") + "” com calma."
+                : inv.Outcome == FailureKind.None || failure is null || failure.Name == "caso oculto"
                 ? "Releia os requisitos um a um e pergunte-se qual caso de teste verifica cada um deles; os ocultos costumam cobrir as bordas: vazio, zero, negativos e limites."
                 : $"Refaça o caso “{failure.Name}” à mão, anotando o valor de cada variável linha a linha: o ponto em que o valor se afasta do esperado é onde está o problema.",
             "Depois de corrigir, rode os testes de novo e veja se os outros casos continuam passando.",
@@ -99,12 +101,26 @@ public static partial class FeedbackWriter
 
     public static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    static string CaseSentence(FailingCase failure) => failure.Kind switch
+    static string CaseSentence(FailingCase failure, string language)
     {
-        FailureKind.Exception => $"ao chamar {Short(failure.Call)}, seu código lançou {failure.Error ?? "um erro"} em vez de devolver {Short(failure.Expected)}.",
-        FailureKind.Timeout => $"ao chamar {Short(failure.Call)}, o programa não terminou dentro do tempo limite.",
-        FailureKind.WrongType => $"ao chamar {Short(failure.Call)}, o esperado era {Short(failure.Expected)}, mas seu código devolveu {Short(failure.Actual)}, que é de outro tipo.",
-        _ => $"ao chamar {Short(failure.Call)}, o esperado era {Short(failure.Expected)}, mas seu código devolveu {Short(failure.Actual) }.",
+        string V(string? value) => Short(Literal(value, language));
+        return failure.Kind switch
+        {
+            FailureKind.Exception => $"ao chamar {Short(failure.Call)}, seu código lançou {failure.Error ?? "um erro"} em vez de devolver {V(failure.Expected)}.",
+            FailureKind.Timeout => $"ao chamar {Short(failure.Call)}, o programa não terminou dentro do tempo limite.",
+            FailureKind.WrongType => $"ao chamar {Short(failure.Call)}, o esperado era {V(failure.Expected)}, mas seu código devolveu {V(failure.Actual)}, que é de outro tipo.",
+            _ => $"ao chamar {Short(failure.Call)}, o esperado era {V(failure.Expected)}, mas seu código devolveu {V(failure.Actual)}.",
+        };
+    }
+
+    /// <summary>null, true and false as the learner's language spells them.</summary>
+    static string? Literal(string? value, string language) => (value, language) switch
+    {
+        ("null", "python") => "None",
+        ("true", "python") => "True",
+        ("false", "python") => "False",
+        ("null", "go") => "nil",
+        _ => value,
     };
 
     static string Short(string? value)

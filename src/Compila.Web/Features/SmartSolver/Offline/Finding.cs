@@ -28,4 +28,8 @@ public sealed record Finding(
     string Title,
     int? Line,
     string Description,
-    string Suggestion);
+    string Suggestion)
+{
+    /// <summary>The description without what the summary already said (the exception), for the pt-BR text.</summary>
+    public string? Detail { get; init; }
+}

@@ -105,6 +105,9 @@ public static class StaticChecks
         var skipsLast = src.Language == "python"
             ? new Regex(@"range\(\s*(?:[^,()]+,\s*)?len\((?<c>[\w.]+)\)\s*-\s*1\s*\)", Options)
             : new Regex(@"\w+\s*<\s*(?:(?<c>[\w.]+)\.(?:length|size\(\)|Count|Length)|len\((?<c>[\w.]+)\))\s*-\s*1\b", Options);
+        var fromZeroInclusive = src.Language == "python"
+            ? new Regex(@"range\(\s*(?:0\s*,\s*)?(?<n>[\w.]+)\s*\+\s*1\s*\)", Options)
+            : new Regex(@"\b(?<i>[A-Za-z_]\w*)\s*:?=\s*0\s*;\s*\k<i>\s*<=\s*(?<n>[\w.]+(?:\(\))?)\s*;", Options);
         for (var i = 0; i < src.LineCount; i++)
         {
             var line = src.Code[i];
@@ -118,6 +121,12 @@ public static class StaticChecks
                 findings.Add(new Finding(FindingKind.OffByOne, "error", "high", "Limite do laço passa do fim", i + 1,
                     $"O laço desta linha vai até o tamanho de `{m.Groups["c"].Value}`, inclusive; o último índice válido é o tamanho menos um.",
                     "Conte quantas vezes o laço roda com uma lista de 3 itens e qual é o último índice que ele acessa. Ele existe?"));
+            }
+            else if (fromZeroInclusive.Match(line) is { Success: true } z)
+            {
+                findings.Add(new Finding(FindingKind.OffByOne, "warning", "medium", "Laço de 0 até n, inclusive", i + 1,
+                    $"Este laço começa em 0 e vai até `{z.Groups["n"].Value}` inclusive: ele roda uma vez a mais do que `{z.Groups["n"].Value}`.",
+                    $"Quantas voltas você quer dar quando `{z.Groups["n"].Value}` vale 1? Conte as voltas que este laço dá nesse caso."));
             }
             else if (skipsLast.Match(line) is { Success: true } s)
             {
