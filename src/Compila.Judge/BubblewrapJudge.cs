@@ -205,6 +205,7 @@ public sealed class BubblewrapJudge : IJudge
             {
                 var reason = outcome.WallTimeExceeded || outcome.CpuTimeExceeded ? "Compilation exceeded its time limit."
                     : outcome.MemoryExceeded ? "Compilation exceeded its memory limit."
+                    : outcome.OutputExceeded ? "Compiler output exceeded its limit (truncated above)."
                     : outcome.Signal is { } s ? $"Compiler killed by signal {s}."
                     : null;
                 compileOutput = reason is null ? compileOutput : (compileOutput + "\n" + reason).Trim();
