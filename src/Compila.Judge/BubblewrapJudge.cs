@@ -41,6 +41,7 @@ public sealed class BubblewrapJudge : IJudge
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
         _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger);
         Sandbox = ProbeSandbox();
+        WorkDirectory.SweepStale(_options.WorkRoot);
 
         var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory), _options.WorkRoot);
         LanguageAdapter[] all = [new Python(), new JavaScript(), new TypeScript(), new Java(), new Go(), new CSharp()];

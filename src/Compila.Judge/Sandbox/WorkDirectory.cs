@@ -46,7 +46,16 @@ internal sealed class WorkDirectory : IDisposable
 
         Directory.CreateDirectory(path, DirMode);
         var work = new WorkDirectory(path, ownerUid);
-        work.Own(path);
+        try
+        {
+            work.Own(path);
+        }
+        catch
+        {
+            work.Dispose();
+            throw;
+        }
+
         return work;
     }
 
@@ -137,14 +146,56 @@ internal sealed class WorkDirectory : IDisposable
 
     public void Dispose()
     {
+        if (TryDelete(Path))
+        {
+            return;
+        }
+
+        // A mount of the folder in a sandbox's namespace can outlive its processes by a moment: retry a few times.
+        var path = Path;
+        _ = Task.Run(async () =>
+        {
+            for (var attempt = 0; attempt < 20 && !TryDelete(path); attempt++)
+            {
+                await Task.Delay(250).ConfigureAwait(false);
+            }
+        });
+    }
+
+    /// <summary>Removes run folders left under the root for more than an hour (a crash mid-run); runs last minutes.</summary>
+    public static void SweepStale(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var dir in Directory.GetDirectories(root))
+        {
+            var name = System.IO.Path.GetFileName(dir);
+            if (name.Length == 32 && name.All(char.IsAsciiHexDigitLower)
+                && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-1))
+            {
+                TryDelete(dir);
+            }
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
         try
         {
             // Directory.Delete removes links without following them.
-            Directory.Delete(Path, recursive: true);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A later run uses a new folder; a leftover one is only disk space.
+            return false;
         }
     }
 }
