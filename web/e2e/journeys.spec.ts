@@ -65,6 +65,9 @@ async function solveJourney(page: Page, request: APIRequestContext, challenge: C
   await expect(page.locator('[data-testid=test-result][data-status=pass]')).toHaveCount(total);
   await expect(outcome).toContainText(`${total} de ${total} casos passaram`);
   await expect(page.getByTestId('xp-gained')).toBeVisible();
+  // Passing releases the reference solution.
+  await page.getByRole('button', { name: 'Ver a solução de referência' }).click();
+  await expect(page.getByTestId('reference-solution').locator('pre').first()).not.toBeEmpty();
 
   // 3. XP and level progress changed, on the spot and on the dashboard.
   await expect.poll(() => currentXp(page)).toBeGreaterThan(xpBefore);
@@ -96,4 +99,9 @@ test('a new learner solves a challenge in Python after a failed attempt', async 
 test('a new learner solves a challenge in Java after a failed attempt', async ({ page, request }) => {
   const challenge = await pickChallenge(request, ['python', 'java']);
   await solveJourney(page, request, challenge, 'java');
+});
+
+test('a new learner solves a challenge in C# after a failed attempt', async ({ page, request }) => {
+  const challenge = await pickChallenge(request, ['python', 'csharp']);
+  await solveJourney(page, request, challenge, 'csharp');
 });

@@ -222,6 +222,7 @@ export const en: Shape<Dictionary> = {
     learning: 'To learn',
     next: 'Next challenges',
   },
+  solution: { show: 'See the reference solution', title: 'Reference solution' },
   submissions: {
     title: 'Submission',
     empty: 'No submissions yet',

@@ -218,6 +218,7 @@ export const ptBR = {
     learning: 'Para aprender',
     next: 'Próximos desafios',
   },
+  solution: { show: 'Ver a solução de referência', title: 'Solução de referência' },
   submissions: {
     title: 'Submissão',
     empty: 'Nenhuma submissão ainda',

@@ -16,6 +16,7 @@ import { CodeEditor, type EditorHighlight } from './editor/CodeEditor';
 import { FeedbackPanel } from './FeedbackPanel';
 import { languageName, levelLabel, stackLabel } from './labels';
 import { ProgressSummary } from './ProgressSummary';
+import { ReferenceSolution } from './ReferenceSolution';
 import { RunOutput } from './RunPanel';
 import { SubmissionsList } from './SubmissionsList';
 import { TestResultsList, StatusBadge } from './TestResultsList';
@@ -369,6 +370,9 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
                       nextChallenges={solve.result?.next_challenges}
                       onShowLine={(line) => setReveal({ line })}
                     />
+                  )}
+                  {outcome?.status === 'passed' && (
+                    <ReferenceSolution key={language} challengeId={challenge.id} language={language} />
                   )}
                 </div>
               </div>
