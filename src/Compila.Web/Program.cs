@@ -6,6 +6,7 @@ using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Tutor;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure;
 using Compila.Web.Infrastructure.Commands;
@@ -27,6 +28,7 @@ builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
+builder.AddCompilaTutor(options);
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapCodeApi();
 app.MapSubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
+app.MapTutorApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

@@ -23,6 +23,9 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
 {
     readonly TestRunOptions _options = options ?? new TestRunOptions();
 
+    /// <summary>Extra runs after a process died mid-way; bounds the judge time one submission can take.</summary>
+    const int MaxRetryRounds = 2;
+
     /// <summary>Runs <paramref name="challenge"/>'s tests against the learner's <paramref name="files"/> in <paramref name="language"/>.</summary>
     /// <exception cref="ArgumentException">The challenge is not offered in <paramref name="language"/> or no file was given.</exception>
     public Task<TestRunResult> RunAsync(Challenge challenge, string language, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default)
@@ -75,31 +78,49 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
             return TestRunResult.From(compileErrors, first.CompileOutput, "O código não compilou.", compiled: false);
         }
         var remaining = new List<int>();
+        var timedOut = false;
         for (var g = 0; g < groups.Count; g++)
         {
             remaining.AddRange(g < first.Runs.Count ? Apply(spec, first.Runs[g], groups[g], results) : groups[g]);
+            timedOut |= g < first.Runs.Count && first.Runs[g].Status == RunStatus.TimeLimitExceeded;
         }
-        if (remaining.Count > 0)
+
+        // A process died mid-way: the finished cases stand and the running one got the error. The rest run again
+        // (visible and hidden still apart), a few rounds at most, and not after a time limit: an endless loop
+        // would only burn another full limit per case.
+        for (var round = 0; remaining.Count > 0 && !timedOut && round < MaxRetryRounds; round++)
         {
-            // The process died mid-way: the finished cases stand, the one running got the error, and the
-            // rest run again, one process each so that another death takes no neighbour with it.
+            var retryGroups = new[] { remaining.Where(i => !cases[i].Hidden).ToList(), remaining.Where(i => cases[i].Hidden).ToList() }
+                .Where(g => g.Count > 0).ToList();
             var retry = await RunBatchAsync(judge,
-                new BatchRequest(language, files, remaining.Select(i => new RunInput(HarnessGenerator.Stdin([cases[i]]))).ToList(), _options.Limits),
+                new BatchRequest(language, files, retryGroups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), _options.Limits),
                 ct).ConfigureAwait(false);
-            for (var k = 0; k < remaining.Count; k++)
+            var next = new List<int>();
+            for (var g = 0; g < retryGroups.Count; g++)
             {
-                if (retry.Compiled && k < retry.Runs.Count)
+                if (retry.Compiled && g < retry.Runs.Count)
                 {
-                    Apply(spec, retry.Runs[k], [remaining[k]], results);
+                    next.AddRange(Apply(spec, retry.Runs[g], retryGroups[g], results));
+                    timedOut |= retry.Runs[g].Status == RunStatus.TimeLimitExceeded;
                 }
                 else
                 {
-                    var c = cases[remaining[k]];
-                    results[remaining[k]] = new TestResult(c.Name, TestStatus.Error, "Não foi possível executar este caso.",
-                        JsonValues.Render(c.Expected), null, null, 0, c.Hidden);
+                    next.AddRange(retryGroups[g]);
+                    timedOut = true;
                 }
             }
+
+            remaining = next;
         }
+
+        foreach (var i in remaining)
+        {
+            var c = cases[i];
+            results[i] = new TestResult(c.Name, TestStatus.Error,
+                timedOut ? "Não executado: um caso anterior excedeu o tempo limite." : "Não executado: o programa encerrou antes de chegar a este caso.",
+                JsonValues.Render(c.Expected), null, null, 0, c.Hidden);
+        }
+
         return TestRunResult.From(results.Select(r => r!).ToList(), first.CompileOutput);
     }
 

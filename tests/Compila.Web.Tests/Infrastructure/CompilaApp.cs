@@ -28,6 +28,9 @@ public class CompilaApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Compila:DataDir", Database.DataDir);
+        // Keyword search only, unless a test asks for vectors: embedding the whole knowledge base per test host costs
+        // a minute of CPU; hybrid ranking is measured in bench/Compila.Knowledge.Bench.
+        builder.UseSetting("Compila:Knowledge:VectorBackend", "None");
         if (Database.ConnectionString is { } postgres)
         {
             builder.UseSetting("Compila:Postgres", postgres);

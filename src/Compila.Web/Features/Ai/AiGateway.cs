@@ -35,7 +35,7 @@ public sealed record AiJsonResult(JsonNode? Value, int TotalTokens, AiCallStatus
 /// circuit breaker, and writes every call to <c>ai_usage_logs</c> with its tokens, cost and latency.
 /// Failures come back as a status, never as an exception: callers fall back to their offline engine.
 /// </summary>
-public sealed class AiGateway(
+public sealed partial class AiGateway(
     IOptionsMonitor<AiOptions> options,
     IHttpClientFactory httpClients,
     AiCircuitBreaker breaker,

@@ -59,6 +59,11 @@ public static class CodeApi
             http.Response.Headers.RetryAfter = Math.Ceiling(ex.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: 503, title: "Executor ocupado.", detail: "Muitas execuções na fila. Tente de novo em instantes.");
         }
+        catch (ArgumentException)
+        {
+            // The judge's own last line of defence on paths and input sizes; our validation normally answers first.
+            return new ValidationErrors().Add("files", "Arquivos ou entrada inválidos.").ToProblem();
+        }
         catch (JudgeUnavailableException ex)
         {
             return TypedResults.Problem(statusCode: 503, title: "Executor indisponível.", detail: ex.Message);

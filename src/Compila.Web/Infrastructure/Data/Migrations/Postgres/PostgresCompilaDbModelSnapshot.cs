@@ -680,6 +680,99 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Tutor.TutorConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tutor_conversations");
+
+                    b.HasIndex("ChallengeId")
+                        .HasDatabaseName("ix_tutor_conversations_challenge_id");
+
+                    b.HasIndex("UserId", "UpdatedAt")
+                        .HasDatabaseName("ix_tutor_conversations_user_id_updated_at");
+
+                    b.ToTable("tutor_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Tutor.TutorMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Resources")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("resources")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("TokensUsed")
+                        .HasColumnType("integer")
+                        .HasColumnName("tokens_used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tutor_messages");
+
+                    b.HasIndex("ConversationId", "CreatedAt")
+                        .HasDatabaseName("ix_tutor_messages_conversation_id_created_at");
+
+                    b.ToTable("tutor_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tutor_messages_role", "role IN ('user', 'assistant')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -943,6 +1036,32 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_submissions_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Tutor.TutorConversation", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tutor_conversations_challenges_challenge_id");
+
+                    b.HasOne("Compila.Web.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tutor_conversations_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Tutor.TutorMessage", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Tutor.TutorConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tutor_messages_tutor_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.UserRole", b =>

@@ -1,0 +1,130 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure.RateLimiting;
+
+namespace Compila.Web.Features.Tutor;
+
+/// <summary>
+/// The spec's tutor WebSocket. Each client message {message, history?, challenge_id?, conversation_id?} gets, with a
+/// model configured, {type:"delta", text} messages as the answer streams, then {type:"message", message, resources,
+/// tokens_used, mode, conversation_id}. Offline the final message comes alone, with <c>mode: "offline"</c>.
+/// </summary>
+public static class ChatSocket
+{
+    const int MaxMessageBytes = 64 * 1024;
+
+    public static void MapChatSocket(this IEndpointRouteBuilder app) =>
+        app.Map("/v1/chat", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Ai)
+            .WithTags("Tutor").WithName("ChatSocket").ExcludeFromDescription();
+
+    static async Task Handle(HttpContext http, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> limits, ICounterStore counters)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(statusCode: 400, title: "Requisição inválida.", detail: "Conecte-se por WebSocket.").ExecuteAsync(http);
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var ct = http.RequestAborted;
+        var userId = http.User.CurrentUserId()!.Value;
+        Guid? conversationId = null;
+        try
+        {
+            while (socket.State == WebSocketState.Open && await ReceiveAsync(socket, ct) is { } raw)
+            {
+                // Every question counts against the AI budget, not only the connection that carried it.
+                var window = await counters.IncrementAsync($"rl:u:{userId}:WS /v1/chat", TimeSpan.FromMinutes(1), ct);
+                if (window.Count > limits.CurrentValue.AiPerMinute)
+                {
+                    await SendAsync(socket, Error($"Limite de {limits.CurrentValue.AiPerMinute} perguntas por minuto; tente de novo em {Math.Ceiling(window.ResetsIn.TotalSeconds)} s."), ct);
+                    continue;
+                }
+
+                TutorRequest? request;
+                try
+                {
+                    request = JsonSerializer.Deserialize<TutorRequest>(raw, SnakeCase);
+                }
+                catch (JsonException)
+                {
+                    request = null;
+                }
+
+                if (request is null)
+                {
+                    await SendAsync(socket, Error("Mensagem inválida: envie JSON com 'message'."), ct);
+                    continue;
+                }
+
+                var errors = TutorService.Validate(request);
+                if (!errors.IsValid)
+                {
+                    await SendAsync(socket, Error("Dados inválidos.", JsonSerializer.SerializeToNode(errors.ToDictionary())), ct);
+                    continue;
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var tutor = scope.ServiceProvider.GetRequiredService<TutorService>();
+                var reply = await tutor.AnswerAsync(userId, request with { ConversationId = request.ConversationId ?? conversationId },
+                    delta => SendAsync(socket, new JsonObject { ["type"] = "delta", ["text"] = delta }, ct), ct);
+                if (reply is null)
+                {
+                    await SendAsync(socket, Error("Conversa ou desafio não encontrado."), ct);
+                    continue;
+                }
+
+                conversationId = reply.ConversationId;
+                await SendAsync(socket, new JsonObject
+                {
+                    ["type"] = "message",
+                    ["message"] = reply.Message,
+                    ["resources"] = JsonSerializer.SerializeToNode(reply.Resources, JsonSerializerOptions.Web),
+                    ["tokens_used"] = reply.TokensUsed,
+                    ["mode"] = reply.Mode,
+                    ["notice"] = reply.Notice,
+                    ["conversation_id"] = reply.ConversationId.ToString(),
+                }, ct);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client left.
+        }
+    }
+
+    static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    static JsonObject Error(string message, JsonNode? errors = null) => new() { ["type"] = "error", ["message"] = message, ["errors"] = errors };
+
+    static async Task<byte[]?> ReceiveAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[8192];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var read = await socket.ReceiveAsync(buffer, ct);
+            if (read.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, read.Count);
+            if (message.Length > MaxMessageBytes)
+            {
+                return null;
+            }
+
+            if (read.EndOfMessage)
+            {
+                return message.ToArray();
+            }
+        }
+    }
+
+    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString(JsonSerializerOptions.Web)), WebSocketMessageType.Text, true, ct);
+}

@@ -1,0 +1,18 @@
+using Compila.Knowledge;
+using Compila.Web.Features.Ai;
+using Compila.Web.Infrastructure.Configuration;
+
+namespace Compila.Web.Features.Tutor;
+
+public static class TutorServices
+{
+    public static void AddCompilaTutor(this WebApplicationBuilder builder, CompilaOptions options)
+    {
+        builder.AddCompilaAi();
+        builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Compila:Knowledge"));
+        builder.Services.AddCompilaKnowledge(o => o.IndexDirectory ??= Path.Combine(options.FullDataDir, "knowledge"));
+        builder.Services.AddScoped<TutorService>();
+        builder.Services.AddSingleton<KnowledgeIndexer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndexer>());
+    }
+}
