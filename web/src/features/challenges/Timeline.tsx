@@ -10,7 +10,7 @@ export function Timeline({ entries, running }: { entries: TimelineEntry[]; runni
           <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${dot(entry)}`} />
           <span className="min-w-0">
             <span className="font-medium">{label(t, entry)}</span>
-            {entry.detail && <span className="text-muted"> — {entry.detail}</span>}
+            {(entry.facts || entry.detail) && <span className="text-muted"> — {detail(t, entry)}</span>}
           </span>
         </li>
       ))}
@@ -22,6 +22,12 @@ export function Timeline({ entries, running }: { entries: TimelineEntry[]; runni
       )}
     </ol>
   );
+}
+
+function detail(t: (key: string, options?: Record<string, unknown>) => string, entry: TimelineEntry): string | undefined {
+  if (entry.facts?.total != null) return t('timeline.factsTests', { passed: entry.facts.passed, total: entry.facts.total });
+  if (entry.facts?.issues != null) return t('timeline.factsIssues', { count: entry.facts.issues });
+  return entry.detail;
 }
 
 function dot(entry: TimelineEntry): string {

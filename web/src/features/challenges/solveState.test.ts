@@ -27,6 +27,7 @@ describe('solveReducer', () => {
     ]);
     expect(state.phase).toBe('running');
     expect(state.timeline.map((e) => e.kind)).toEqual(['loop', 'agent', 'check', 'check']);
+    expect(state.timeline[1]!.detail).toBe('running');
     expect(state.checks.map((c) => c.status)).toEqual(['pass', 'fail']);
     expect(state.progress).toEqual({ done: 2, total: 2 });
 
@@ -73,6 +74,14 @@ describe('solveReducer', () => {
       },
     ]);
     expect(solveReducer(done, { type: 'failed', failure: 'lost' }).phase).toBe('done');
+  });
+
+  it('summarises what a finding counted', () => {
+    const state = feed([
+      { type: 'finding', sequence: 1, submission_id: 's', agent: 'investigate', data: { issues: [{}, {}], has_errors: true } },
+      { type: 'finding', sequence: 2, submission_id: 's', agent: 'check', data: { total: 6, passed: 2, failed: 4 } },
+    ]);
+    expect(state.timeline.map((e) => e.facts)).toEqual([{ issues: 2 }, { passed: 2, total: 6 }]);
   });
 
   it('shows a protocol error from the server', () => {

@@ -11,6 +11,8 @@ export interface TimelineEntry {
   name: string;
   detail?: string;
   status?: string;
+  /** What a finding counted: issues spotted, or tests passed out of a total. */
+  facts?: { issues?: number; passed?: number; total?: number };
 }
 
 export interface SolveState {
@@ -43,6 +45,16 @@ export type SolveAction =
   | { type: 'reconnecting'; value: boolean }
   | { type: 'failed'; failure: SolveFailure; message?: string }
   | { type: 'reset' };
+
+function facts(data: unknown): TimelineEntry['facts'] {
+  if (!data || typeof data !== 'object') return undefined;
+  const record = data as Record<string, unknown>;
+  if (typeof record.passed === 'number' && typeof record.total === 'number') {
+    return { passed: record.passed, total: record.total };
+  }
+  if (Array.isArray(record.issues)) return { issues: record.issues.length };
+  return undefined;
+}
 
 function describe(data: unknown): string | undefined {
   if (data == null) return undefined;
@@ -95,7 +107,7 @@ export function solveReducer(state: SolveState, action: SolveAction): SolveState
             ...base,
             timeline: [
               ...state.timeline,
-              { sequence: message.sequence, kind: 'agent', name: message.agent, status: message.status },
+              { sequence: message.sequence, kind: 'agent', name: message.agent, detail: message.status },
             ],
           };
         case 'finding':
@@ -103,7 +115,13 @@ export function solveReducer(state: SolveState, action: SolveAction): SolveState
             ...base,
             timeline: [
               ...state.timeline,
-              { sequence: message.sequence, kind: 'finding', name: message.agent, detail: describe(message.data) },
+              {
+                sequence: message.sequence,
+                kind: 'finding',
+                name: message.agent,
+                detail: describe(message.data),
+                facts: facts(message.data),
+              },
             ],
           };
         case 'check_result':
