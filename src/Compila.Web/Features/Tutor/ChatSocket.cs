@@ -89,6 +89,11 @@ public static class ChatSocket
                     ["conversation_id"] = reply.ConversationId.ToString(),
                 }, ct);
             }
+
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {

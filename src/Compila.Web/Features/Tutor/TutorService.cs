@@ -254,8 +254,12 @@ public sealed partial class TutorService(
             failing = first is null ? null : $"\"{first.Name}\" (esperado: {first.Expected ?? "?"}; obtido: {first.Actual ?? first.Message ?? "erro"})";
         }
 
-        var solutionLines = source.Languages.Values.SelectMany(l => l.Solution).SelectMany(f => f.Content.Split('\n'))
-            .Select(l => Whitespace().Replace(l.Trim(), " ")).Where(l => l.Length >= 25).Distinct().ToList();
+        // Lines the learner already has (signatures in the starter code) are not the solution.
+        static IEnumerable<string> Lines(IEnumerable<Judge.SourceFile> files) =>
+            files.SelectMany(f => f.Content.Split('\n')).Select(l => Whitespace().Replace(l.Trim(), " "));
+        var starterLines = Lines(source.Languages.Values.SelectMany(l => l.Starter)).ToHashSet();
+        var solutionLines = Lines(source.Languages.Values.SelectMany(l => l.Solution))
+            .Where(l => l.Length >= 25 && !starterLines.Contains(l)).Distinct().ToList();
         return new ChallengeContext(challenge.Title, source.Description, last?.Language, last?.Code, last is null ? null : EnumLabels.ToLabel(last.Status),
             failing, passed, solutionLines);
     }
@@ -273,7 +277,7 @@ public sealed partial class TutorService(
             Resources = JsonSerializer.Serialize(reply.Resources, JsonSerializerOptions.Web),
             TokensUsed = reply.TokensUsed,
             Mode = reply.Mode,
-            CreatedAt = now.AddTicks(1),
+            CreatedAt = now.AddMilliseconds(1),
         });
         await db.SaveChangesAsync(ct);
     }

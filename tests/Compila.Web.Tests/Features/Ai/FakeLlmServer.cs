@@ -116,6 +116,12 @@ public sealed class FakeLlmServer : IAsyncDisposable
             }
 
             var model = body["model"]?.GetValue<string>() ?? "fake";
+            if (body["stream"] is JsonValue stream && stream.GetValue<bool>() && !request.Path.EndsWith("/messages", StringComparison.Ordinal))
+            {
+                await StreamOpenAiAsync(context, reply, model);
+                return;
+            }
+
             JsonObject payload = request.Path.EndsWith("/messages", StringComparison.Ordinal)
                 ? new JsonObject
                 {
@@ -160,6 +166,48 @@ public sealed class FakeLlmServer : IAsyncDisposable
         {
             // The client gave up (a timeout test): nothing to answer.
         }
+    }
+
+    /// <summary>OpenAI's server-sent events: the content word by word, then a usage chunk and [DONE].</summary>
+    async Task StreamOpenAiAsync(HttpListenerContext context, LlmReply reply, string model)
+    {
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "text/event-stream";
+        var output = context.Response.OutputStream;
+        async Task SendAsync(JsonObject chunk)
+        {
+            await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {chunk.ToJsonString()}\n\n"), stop.Token);
+            await output.FlushAsync(stop.Token);
+        }
+
+        JsonObject Chunk(JsonNode? delta, string? finish, JsonObject? usage = null) => new()
+        {
+            ["id"] = "chatcmpl-fake",
+            ["object"] = "chat.completion.chunk",
+            ["created"] = 1_700_000_000,
+            ["model"] = model,
+            ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+            ["usage"] = usage,
+        };
+
+        await SendAsync(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null));
+        foreach (var piece in System.Text.RegularExpressions.Regex.Split(reply.Content, @"(?<=\s)"))
+        {
+            if (piece.Length > 0)
+            {
+                await SendAsync(Chunk(new JsonObject { ["content"] = piece }, null));
+            }
+        }
+
+        await SendAsync(Chunk(new JsonObject(), "stop"));
+        await SendAsync(Chunk(null, null, new JsonObject
+        {
+            ["prompt_tokens"] = reply.InputTokens,
+            ["completion_tokens"] = reply.OutputTokens,
+            ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
+        }));
+        await output.WriteAsync(Encoding.UTF8.GetBytes("data: [DONE]\n\n"), stop.Token);
+        context.Response.Close();
     }
 
     public async ValueTask DisposeAsync()

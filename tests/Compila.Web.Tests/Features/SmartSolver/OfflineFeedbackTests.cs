@@ -39,7 +39,7 @@ public sealed class OfflineFeedbackTests(WrongSolutionsFixture fixture, ITestOut
     public void Catalog_CoversTwentyWrongSolutionsInFourLanguagesAndEveryTypicalMistake()
     {
         Assert.True(WrongSolutions.All.Count >= 20);
-        Assert.Equal(4, WrongSolutions.All.Select(w => w.Language).Distinct().Count());
+        Assert.True(WrongSolutions.All.Select(w => w.Language).Distinct().Count() >= 4);
         foreach (var kind in new[] { "off-by-one", "empty input", "wrong type", "integer overflow", "infinite loop", "mutated input", "money rounding" })
         {
             Assert.Contains(WrongSolutions.All, w => w.Kind == kind);
@@ -69,7 +69,7 @@ public sealed class OfflineFeedbackTests(WrongSolutionsFixture fixture, ITestOut
         var top = feedback["issues"]![0]!;
         Assert.True(wrong.FaultLine == top["location"]!["line"]?.GetValue<int>(), $"{wrong.Kind}: blamed {top.ToJsonString()}\n{summary}");
         Assert.Contains($"linha {wrong.FaultLine}", summary, StringComparison.Ordinal);
-        Assert.Equal(wrong.Language switch { "python" => "solution.py", "javascript" => "solution.js", "java" => "Solution.java", _ => "solution.go" },
+        Assert.Equal(Judge.Testing.Harness.TestLanguages.Get(wrong.Language).ContentFileName,
             top["location"]!["file"]!.GetValue<string>());
         Assert.Equal("error", top["type"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(top["suggestion"]?.GetValue<string>()));

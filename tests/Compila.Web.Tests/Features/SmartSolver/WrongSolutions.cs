@@ -7,8 +7,9 @@ public sealed record WrongSolution(string Id, string Slug, string Language, stri
 }
 
 /// <summary>
-/// Twenty-two typical mistakes in four languages: off-by-one, empty input, wrong type, integer overflow, infinite
-/// loop, mutated input, money truncated instead of rounded, shadowing, and a compile error.
+/// Twenty-four typical mistakes, mostly in python, javascript, java and go (one each in typescript and C#): off-by-one,
+/// empty input, wrong type, integer overflow, infinite loop, mutated input, money truncated instead of rounded,
+/// shadowing, and a compile error.
 /// </summary>
 public static class WrongSolutions
 {
@@ -293,6 +294,32 @@ public static class WrongSolutions
             		return nil
             	}
             	return &imc
+            }
+            """),
+        new("ts-off-by-one", "parcelamento-sem-juros", "typescript", "off-by-one", 6, """
+            function parcelar(totalCentavos: number, parcelas: number): number[] {
+              if (parcelas < 1 || parcelas > 24 || totalCentavos < 0) return [];
+              const base = Math.floor(totalCentavos / parcelas);
+              const sobra = totalCentavos % parcelas;
+              const r: number[] = new Array(parcelas).fill(base);
+              for (let i = 0; i <= sobra; i++) r[i] += 1;
+              return r;
+            }
+            """),
+        new("cs-money", "parcelamento-sem-juros", "csharp", "money rounding", 10, """
+            public static class Solution
+            {
+                public static List<long> Parcelar(long totalCentavos, long parcelas)
+                {
+                    if (parcelas < 1 || parcelas > 24 || totalCentavos < 0) return [];
+                    double valor = (double)totalCentavos / parcelas;
+                    var r = new List<long>();
+                    for (var i = 0; i < parcelas; i++)
+                    {
+                        r.Add((long)valor);
+                    }
+                    return r;
+                }
             }
             """),
     ];
