@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
   currentXp,
+  expectNoSeriousViolations,
   levelProgress,
   pickChallenge,
   readSolution,
@@ -55,6 +56,8 @@ async function solveJourney(page: Page, request: APIRequestContext, challenge: C
     await expect(page.getByTestId('code-editor').locator('.monaco-editor.focused')).toBeVisible();
   }
 
+  await expectNoSeriousViolations(page, `failing results and feedback (${language})`);
+
   // 2. The fix: the reference solution from the content files passes every case.
   await setEditorCode(page, challenge.slug, language, readSolution(challenge.slug, language));
   await page.getByRole('button', { name: 'Enviar solução' }).click();
@@ -101,7 +104,11 @@ test('a new learner solves a challenge in Java after a failed attempt', async ({
   await solveJourney(page, request, challenge, 'java');
 });
 
-test('a new learner solves a challenge in C# after a failed attempt', async ({ page, request }) => {
-  const challenge = await pickChallenge(request, ['python', 'csharp']);
-  await solveJourney(page, request, challenge, 'csharp');
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('a new learner solves a challenge in C# after a failed attempt', async ({ page, request }) => {
+    const challenge = await pickChallenge(request, ['python', 'csharp']);
+    await solveJourney(page, request, challenge, 'csharp');
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -122,4 +123,14 @@ export async function levelProgress(page: Page): Promise<string> {
   const bar = summary.getByRole('progressbar');
   const text = (await summary.locator('span').first().innerText()).trim();
   return (await bar.count()) > 0 ? `${text} ${await bar.getAttribute('aria-valuenow')}` : text;
+}
+
+/** axe-core over WCAG 2.1 A and AA: no serious or critical violation may remain. */
+export async function expectNoSeriousViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+  );
+  expect(report, `axe on ${name}`).toEqual([]);
 }

@@ -52,7 +52,7 @@ export default function MonacoEditor({ language, value, onChange, highlights, ar
     <Editor
       language={language === 'csharp' ? 'csharp' : language}
       value={value}
-      theme={dark ? 'compila-dark' : 'vs'}
+      theme={dark ? 'compila-dark' : 'compila-light'}
       onChange={(text) => onChange(text ?? '')}
       onMount={(editor) => {
         editorRef.current = editor;
