@@ -86,9 +86,9 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         }
 
         // A process died mid-way: the finished cases stand and the running one got the error. The rest run again
-        // (visible and hidden still apart), a few rounds at most, and not after a time limit: an endless loop
-        // would only burn another full limit per case.
-        for (var round = 0; remaining.Count > 0 && !timedOut && round < MaxRetryRounds; round++)
+        // (visible and hidden still apart, each group in one process), a few rounds at most; after a time limit
+        // only one more round, since an endless loop would burn another full limit per round.
+        for (var round = 0; remaining.Count > 0 && round < MaxRetryRounds && !(timedOut && round > 0); round++)
         {
             var retryGroups = new[] { remaining.Where(i => !cases[i].Hidden).ToList(), remaining.Where(i => cases[i].Hidden).ToList() }
                 .Where(g => g.Count > 0).ToList();
