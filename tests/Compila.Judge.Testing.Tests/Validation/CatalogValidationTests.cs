@@ -1,12 +1,13 @@
-using System.Diagnostics;
 using Compila.Judge.Testing.Content;
 using Compila.Judge.Testing.Specs;
-using Compila.Judge.Testing.Validation;
 
 namespace Compila.Judge.Testing.Tests.Validation;
 
-/// <summary>The real catalog: its shape, and every (challenge, language) pair through the real judge.</summary>
-public sealed class CatalogValidationTests(JudgeFixture fixture)
+/// <summary>
+/// The real catalog's shape. Every (challenge, language) pair through the real judge is checked once per CI run by
+/// the host's <c>challenges validate</c> command (scripts/test.sh); the validator itself is tested in ChallengeValidatorTests.
+/// </summary>
+public sealed class CatalogValidationTests
 {
     static ChallengeCatalog Catalog
     {
@@ -49,18 +50,5 @@ public sealed class CatalogValidationTests(JudgeFixture fixture)
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
             Assert.NotEmpty(c.Requirements);
         }
-    }
-
-    [Fact]
-    public async Task Validator_PassesForEveryPairOfTheCatalog()
-    {
-        var watch = Stopwatch.StartNew();
-
-        var report = await ChallengeValidator.ValidateAsync(fixture.Judge, Catalog, cancellationToken: TestContext.Current.CancellationToken);
-
-        TestContext.Current.SendDiagnosticMessage($"{report.PairsChecked} pairs in {watch.Elapsed.TotalSeconds:0.0} s");
-        Assert.True(report.Passed, report.Format());
-        Assert.Equal(Catalog.Challenges.Sum(c => c.Languages.Count), report.PairsChecked);
-        Assert.True(report.PairsChecked >= 30 * 4);
     }
 }
