@@ -31,6 +31,9 @@ echo "== reliability (short): worker killed twice mid-run, database queue, then 
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short || failed+=("reliability, database queue")
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short --queue rabbitmq || failed+=("reliability, RabbitMQ")
 
+echo "== web app: unit tests and end-to-end journeys in Debian's Chromium"
+COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-web.sh || failed+=("web")
+
 if [ ${#failed[@]} -gt 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
   exit 1
