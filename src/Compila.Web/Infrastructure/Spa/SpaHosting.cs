@@ -39,6 +39,9 @@ public static class SpaHosting
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.SendFileAsync(index);
-        }).AllowAnonymous().ExcludeFromDescription();
+        })
+        // GET and HEAD only: otherwise a POST that no endpoint accepts (wrong content type → 415) would land here.
+        .WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
+        .AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -24,7 +24,7 @@ public static class SubmissionScenario
 
     public static string PythonStarter => Challenge.Languages["python"].Starter[0].Content;
 
-    /// <summary>The reference solution, broken after its first call: the first case passes, the others error.</summary>
+    /// <summary>The reference solution, broken after its first call in a process: the first case of each group passes.</summary>
     public static string PythonPartial => PythonSolution + $$"""
 
 
@@ -48,6 +48,9 @@ public static class SubmissionScenario
     public const string JavaCompileError = "public class Solution { this is not java }";
 
     public static int CaseCount => Spec.Cases.Count;
+
+    /// <summary>How many processes the cases run in: visible and hidden ones apart.</summary>
+    public static int CaseGroups => (Spec.Cases.Any(c => !c.Hidden) ? 1 : 0) + (Spec.Cases.Any(c => c.Hidden) ? 1 : 0);
 
     public static async Task<Guid> ChallengeIdAsync(HttpClient client)
     {

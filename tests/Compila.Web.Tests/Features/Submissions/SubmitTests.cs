@@ -59,7 +59,9 @@ public sealed class SubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
         var second = await SubmissionScenario.WaitJudgedAsync(client, await SubmissionScenario.SubmitAsync(client, challengeId, "python", SubmissionScenario.PythonPartial));
         var pass = await SubmissionScenario.WaitJudgedAsync(client, await SubmissionScenario.SubmitAsync(client, challengeId, "python", SubmissionScenario.PythonSolution));
 
-        var expectedScore = 100 / SubmissionScenario.CaseCount;
+        // Visible and hidden cases run in separate processes, so the broken-after-one-call solution passes the
+        // first case of each group.
+        var expectedScore = SubmissionScenario.CaseGroups * 100 / SubmissionScenario.CaseCount;
         Assert.Equal("partial", first["status"]!.GetValue<string>());
         Assert.Equal(expectedScore, first["score"]!.GetValue<int>());
         var partialXp = SubmissionScenario.Challenge.XpReward * expectedScore / 100;
