@@ -1,12 +1,12 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.RateLimiting;
+using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Submissions;
@@ -102,31 +102,14 @@ public static class SolveSocket
 
     static async Task<JsonObject?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {
-        var buffer = new byte[8192];
-        using var message = new MemoryStream();
-        while (true)
+        if (await JsonWebSocket.ReceiveAsync(socket, MaxMessageBytes, ct) is not { } bytes)
         {
-            var read = await socket.ReceiveAsync(buffer, ct);
-            if (read.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            message.Write(buffer, 0, read.Count);
-            if (message.Length > MaxMessageBytes)
-            {
-                return null;
-            }
-
-            if (read.EndOfMessage)
-            {
-                break;
-            }
+            return null;
         }
 
         try
         {
-            return JsonNode.Parse(message.ToArray()) as JsonObject;
+            return JsonNode.Parse(bytes) as JsonObject;
         }
         catch (JsonException)
         {
@@ -134,8 +117,7 @@ public static class SolveSocket
         }
     }
 
-    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString(JsonSerializerOptions.Web)), WebSocketMessageType.Text, endOfMessage: true, ct);
+    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) => JsonWebSocket.SendAsync(socket, message, ct);
 
     static async Task SendErrorAndCloseAsync(WebSocket socket, string message, CancellationToken ct, JsonNode? errors = null)
     {

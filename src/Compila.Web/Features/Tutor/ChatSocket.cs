@@ -1,9 +1,9 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.RateLimiting;
+using Compila.Web.Infrastructure.WebSockets;
 
 namespace Compila.Web.Features.Tutor;
 
@@ -105,31 +105,7 @@ public static class ChatSocket
 
     static JsonObject Error(string message, JsonNode? errors = null) => new() { ["type"] = "error", ["message"] = message, ["errors"] = errors };
 
-    static async Task<byte[]?> ReceiveAsync(WebSocket socket, CancellationToken ct)
-    {
-        var buffer = new byte[8192];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var read = await socket.ReceiveAsync(buffer, ct);
-            if (read.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
+    static Task<byte[]?> ReceiveAsync(WebSocket socket, CancellationToken ct) => JsonWebSocket.ReceiveAsync(socket, MaxMessageBytes, ct);
 
-            message.Write(buffer, 0, read.Count);
-            if (message.Length > MaxMessageBytes)
-            {
-                return null;
-            }
-
-            if (read.EndOfMessage)
-            {
-                return message.ToArray();
-            }
-        }
-    }
-
-    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString(JsonSerializerOptions.Web)), WebSocketMessageType.Text, true, ct);
+    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) => JsonWebSocket.SendAsync(socket, message, ct);
 }
