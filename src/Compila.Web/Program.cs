@@ -42,6 +42,7 @@ if (options.MigrateOnStart)
     await DataServices.MigrateAsync(app.Services);
 }
 
+app.WarmUpJudge();
 await app.ImportChallengesOnStartAsync();
 await app.ImportBadgesOnStartAsync();
 

@@ -21,7 +21,7 @@ public static class DataServices
     }
 
     public static string SqliteConnectionString(CompilaOptions options) =>
-        $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Cache=Shared;Foreign Keys=True;Default Timeout=30";
+        $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Foreign Keys=True;Default Timeout=30";
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
