@@ -9,7 +9,8 @@ namespace Compila.Web.Features.Tutor;
 /// challenges' statements (never solutions or hidden cases). Unchanged documents are not embedded again, and
 /// searches answer from the persisted index meanwhile.
 /// </summary>
-internal sealed class KnowledgeIndexer(IKnowledgeBase knowledge, ChallengeContent challenges, IOptions<ContentOptions> content, ILogger<KnowledgeIndexer> logger)
+internal sealed class KnowledgeIndexer(
+    IKnowledgeBase knowledge, ChallengeContent challenges, IOptions<ContentOptions> content, IOptions<KnowledgeOptions> knowledgeOptions, ILogger<KnowledgeIndexer> logger)
     : BackgroundService
 {
     readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,8 +21,24 @@ internal sealed class KnowledgeIndexer(IKnowledgeBase knowledge, ChallengeConten
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        FileStream? indexLock = null;
         try
         {
+            // Instances sharing a data folder take turns: one indexes, the others search what it wrote.
+            if (knowledgeOptions.Value.IndexDirectory is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                try
+                {
+                    indexLock = new FileStream(Path.Combine(folder, ".indexing.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException)
+                {
+                    logger.LogInformation("Another instance is indexing the knowledge base in {Folder}; this one only searches.", folder);
+                    return;
+                }
+            }
+
             var docs = Path.Combine(content.Value.ResolvedRoot, "docs");
             var articles = Directory.Exists(docs) ? KnowledgeDocumentLoader.LoadDirectory(docs) : [];
             var report = await knowledge.IndexAsync(articles, stoppingToken);
@@ -42,6 +59,11 @@ internal sealed class KnowledgeIndexer(IKnowledgeBase knowledge, ChallengeConten
         }
         finally
         {
+            if (indexLock is not null)
+            {
+                await indexLock.DisposeAsync();
+            }
+
             ready.TrySetResult();
         }
     }

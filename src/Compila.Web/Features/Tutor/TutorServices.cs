@@ -13,6 +13,10 @@ public static class TutorServices
         builder.Services.AddCompilaKnowledge(o => o.IndexDirectory ??= Path.Combine(options.FullDataDir, "knowledge"));
         builder.Services.AddScoped<TutorService>();
         builder.Services.AddSingleton<KnowledgeIndexer>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndexer>());
+        if (options.Role.ServesApi())
+        {
+            // Only instances that answer the tutor index; a worker has no use for the knowledge base.
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndexer>());
+        }
     }
 }
