@@ -11,17 +11,23 @@ bash scripts/services.sh
 dotnet tool restore >/dev/null
 dotnet build Compila.slnx -nologo -v quiet
 
-# One test project at a time: they all drive the one sandbox pool of this machine.
+# Each project writes a .trx report, so the end of the log can list the failed tests.
+results="$(mktemp -d)"
+trx() { echo "trx;LogFilePrefix=$1"; }
+
 echo "== tests on SQLite (embedded defaults)"
 failed=()
+# One test project at a time: they all drive the one sandbox pool of this machine.
 for project in tests/*/*.csproj; do
   echo "-- $project"
-  dotnet test "$project" --no-build -nologo || failed+=("$project")
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" --no-build -nologo --logger "$(trx "$name")" --results-directory "$results" || failed+=("$project")
 done
 
 echo "== web tests on PostgreSQL"
 COMPILA_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres" \
-  dotnet test tests/Compila.Web.Tests --no-build -nologo || failed+=("tests/Compila.Web.Tests on PostgreSQL")
+  dotnet test tests/Compila.Web.Tests --no-build -nologo --logger "$(trx Compila.Web.Tests-postgres)" --results-directory "$results" \
+  || failed+=("tests/Compila.Web.Tests on PostgreSQL")
 
 echo "== challenge catalog: every (challenge, language) pair in the sandbox"
 Compila__DataDir="$(mktemp -d)" dotnet run --project src/Compila.Web --no-build -- challenges validate \
@@ -35,6 +41,8 @@ echo "== web app: unit tests and end-to-end journeys in Debian's Chromium"
 COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-web.sh || failed+=("web")
 
 if [ ${#failed[@]} -gt 0 ]; then
+  echo "== failed tests"
+  python3 scripts/test-failures.py "$results" >&2 || true
   printf 'FAILED: %s\n' "${failed[@]}" >&2
   exit 1
 fi

@@ -45,9 +45,7 @@ internal sealed class TypeScript : LanguageAdapter
         if (Native.IsRoot && !HostPaths.TraversableByOthers(modules))
         {
             // A private parent folder (e.g. a checkout under /root): the sandbox user could not reach it.
-            var copy = Path.Combine(tools.WorkRoot, "tools", "node_modules");
-            HostPaths.CopyReadable(modules, copy);
-            modules = copy;
+            modules = HostPaths.ReadableCopy(modules, Path.Combine(tools.WorkRoot, "tools"));
         }
 
         using var json = JsonDocument.Parse(File.ReadAllText(package));

@@ -19,21 +19,71 @@ internal static class HostPaths
         return true;
     }
 
-    /// <summary>Copies a folder tree with world-readable modes (links are copied as the files they point to).</summary>
-    public static void CopyReadable(string source, string destination)
+    /// <summary>
+    /// A world-readable copy of a folder tree under <paramref name="root"/>, named by the tree's content stamp (paths,
+    /// sizes, modification times): made once in a scratch folder and renamed into place, never rewritten. Several
+    /// judges on one machine start at once, and one of them may be compiling from the copy while another starts; an
+    /// in-place overwrite would hand that compiler a truncated file.
+    /// </summary>
+    public static string ReadableCopy(string source, string root)
     {
-        const UnixFileMode dirMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        Directory.CreateDirectory(destination, dirMode);
+        var final = Path.Combine(root, Path.GetFileName(Path.TrimEndingDirectorySeparator(source)) + "-" + Stamp(source));
+        if (Directory.Exists(final))
+        {
+            return final;
+        }
+
+        Directory.CreateDirectory(root, DirMode);
+        var scratch = Path.Combine(root, ".scratch-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CopyTree(source, scratch);
+            Directory.Move(scratch, final);
+        }
+        catch (IOException) when (Directory.Exists(final))
+        {
+            // Another judge put the same copy in place first.
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        return final;
+    }
+
+    private const UnixFileMode DirMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private static string Stamp(string source)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(file);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(
+                $"{Path.GetRelativePath(source, file)}\0{info.Length}\0{info.LastWriteTimeUtc.Ticks}\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    /// <summary>Copies a folder tree with world-readable modes (links are copied as the files they point to).</summary>
+    private static void CopyTree(string source, string destination)
+    {
+        Directory.CreateDirectory(destination, DirMode);
         foreach (var dir in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
         {
-            Directory.CreateDirectory(Path.Combine(destination, Path.GetRelativePath(source, dir)), dirMode);
+            Directory.CreateDirectory(Path.Combine(destination, Path.GetRelativePath(source, dir)), DirMode);
         }
 
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(destination, Path.GetRelativePath(source, file));
-            File.Copy(file, target, overwrite: true);
+            File.Copy(file, target);
             File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
     }
