@@ -14,10 +14,11 @@ declare -A needed=(
   [/usr/bin/python3]=python3
   [/usr/bin/go]=golang-go
   [/usr/bin/javac]=openjdk-17-jdk-headless
+  [/usr/share/java/junit-platform-console-standalone.jar]=junit5
 )
 missing=()
 for path in "${!needed[@]}"; do
-  [ -x "$path" ] || missing+=("${needed[$path]}")
+  [ -e "$path" ] || missing+=("${needed[$path]}")
 done
 if ! command -v node >/dev/null 2>&1; then
   missing+=(nodejs)

@@ -52,7 +52,7 @@ internal sealed class BareRuntime : IDisposable
     public List<double> Time(string name, int n)
     {
         var dir = _dirs[name];
-        var run = _adapter.Run(_program.File, [], Limits);
+        var run = _adapter.Run(_program.File, [new SourceFile(_program.File, _program.Hello)], [], Limits);
         return Enumerable.Range(0, n).Select(_ => Execute(run, dir, Path.Combine(dir, "tmp")).Milliseconds).ToList();
     }
 
@@ -75,7 +75,7 @@ internal sealed class BareRuntime : IDisposable
             File.WriteAllText(Path.Combine(dir, path), content);
         }
 
-        if (_adapter.Compile(_program.File, [_program.File]) is { } compile)
+        if (_adapter.Compile(_program.File, [new SourceFile(_program.File, source)]) is { } compile)
         {
             var (ms, code, output) = Execute(compile, dir, Path.Combine(dir, "tmp"));
             if (code != 0)

@@ -77,7 +77,7 @@ public sealed class BubblewrapJudge : IJudge
     {
         var adapter = Adapter(language);
         var limits = RunLimitsFor(adapter, null);
-        return _bubblewrap.OuterArguments(RunStep(adapter, adapter.EntryFileName, hostWorkDir, limits, null, [], SlotUid(0)), null);
+        return _bubblewrap.OuterArguments(RunStep(adapter, adapter.EntryFileName, [], hostWorkDir, limits, null, [], SlotUid(0)), null);
     }
 
     /// <inheritdoc />
@@ -171,7 +171,7 @@ public sealed class BubblewrapJudge : IJudge
 
         string? compileOutput = null;
         double compileMs = 0;
-        if (adapter.Compile(entry, request.Files.Select(f => f.Path).ToList()) is { } compile)
+        if (adapter.Compile(entry, request.Files) is { } compile)
         {
             var compileLimits = EffectiveLimits.From(EffectiveLimits.Merge(
                 _options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
@@ -219,7 +219,7 @@ public sealed class BubblewrapJudge : IJudge
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stdin = input.Stdin is null ? null : Encoding.UTF8.GetBytes(input.Stdin);
-            var step = RunStep(adapter, entry, work.Path, runLimits, stdin, input.Args ?? [], uid);
+            var step = RunStep(adapter, entry, request.Files, work.Path, runLimits, stdin, input.Args ?? [], uid);
             var outcome = await _bubblewrap.RunAsync(step, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             runs.Add(ToResult(adapter, runId, outcome));
@@ -229,9 +229,10 @@ public sealed class BubblewrapJudge : IJudge
     }
 
     private SandboxStep RunStep(
-        LanguageAdapter adapter, string entry, string hostWorkDir, EffectiveLimits limits, byte[]? stdin, IReadOnlyList<string> args, int? uid)
+        LanguageAdapter adapter, string entry, IReadOnlyList<SourceFile> files, string hostWorkDir, EffectiveLimits limits, byte[]? stdin,
+        IReadOnlyList<string> args, int? uid)
     {
-        var command = adapter.Run(entry, args, limits);
+        var command = adapter.Run(entry, files, args, limits);
         return new SandboxStep
         {
             Command = command.Argv,

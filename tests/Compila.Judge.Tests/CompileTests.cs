@@ -37,6 +37,66 @@ public sealed class CompileTests(JudgeFixture fixture)
     }
 
     [Fact]
+    public async Task Go_WithTestFiles_BuildsTheTestBinary_WhichRunsTheSelectedTest()
+    {
+        var result = await fixture.Judge.RunBatchAsync(new BatchRequest("go",
+            [
+                new SourceFile("soma.go", "package main\n\nfunc soma(a, b int) int { return a + b + 1 }\n"),
+                new SourceFile("soma_test.go", "package main\n\nimport \"testing\"\n\nfunc TestSoma(t *testing.T) {\n\tif soma(2, 3) != 5 {\n\t\tt.Errorf(\"soma(2, 3) = %d\", soma(2, 3))\n\t}\n}\n\nfunc TestOutro(t *testing.T) {}\n"),
+            ],
+            [new RunInput(Args: ["-test.v", "-test.run", "^TestSoma$"]), new RunInput(Args: ["-test.run", "^TestOutro$"])]));
+
+        Assert.True(result.Compiled, result.CompileOutput);
+        Assert.Equal(RunStatus.RuntimeError, result.Runs[0].Status);
+        Assert.Contains("soma_test.go:7: soma(2, 3) = 6", result.Runs[0].Stdout, StringComparison.Ordinal);
+        Assert.Contains("--- FAIL: TestSoma", result.Runs[0].Stdout, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Accepted, result.Runs[1].Status);
+        Assert.Equal("PASS\n", result.Runs[1].Stdout);
+    }
+
+    [Fact]
+    public async Task Java_HasJUnit5OnTheClassPath()
+    {
+        const string code = """
+            import org.junit.jupiter.api.Assertions;
+
+            public class Main {
+                public static void main(String[] args) {
+                    Assertions.assertEquals(2, 1 + 1);
+                    System.out.println(Assertions.class.getProtectionDomain().getCodeSource().getLocation());
+                }
+            }
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("java", [new SourceFile("Main.java", code)]));
+
+        Assert.Equal(RunStatus.Accepted, result.Status);
+        Assert.Equal("file:/usr/share/java/junit-platform-console-standalone.jar\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Java_WithoutJUnitInTheSources_CompilesWithoutIt()
+    {
+        // JUnit on the class path makes javac a third slower, so only sources that use it get it.
+        const string code = """
+            public class Main {
+                public static void main(String[] args) {
+                    try {
+                        Class.forName("org." + "junit.jupiter.api.Assertions");
+                        System.out.println("present");
+                    } catch (ClassNotFoundException e) {
+                        System.out.println("absent");
+                    }
+                }
+            }
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("java", [new SourceFile("Main.java", code)]));
+
+        Assert.Equal("absent\n", result.Stdout);
+    }
+
+    [Fact]
     public async Task CSharp_AcceptsAClassWithMain()
     {
         const string code = "namespace App;\n\npublic static class Program\n{\n    public static void Main(string[] args)\n    {\n        Console.WriteLine(\"main \" + args.Length);\n    }\n}\n";

@@ -466,9 +466,7 @@ public sealed partial class ChallengeCatalog
             if (File.Exists(Path.Combine(dir, "solution", lang.ContentFileName)) && !byLanguage.ContainsKey(lang.Id))
             {
                 errors.Add(new ContentError(rel("solution/" + lang.ContentFileName), null, null,
-                    NativeTests.TestFileNames.TryGetValue(lang.Id, out var expected)
-                        ? $"kind: native precisa de native/{expected} para {lang.Id}"
-                        : $"testes nativos ainda não são suportados em {lang.Id}"));
+                    $"kind: native precisa de native/{NativeTests.TestFileNames[lang.Id]} para {lang.Id}"));
                 ok = false;
             }
             if (byLanguage.ContainsKey(lang.Id) && !File.Exists(Path.Combine(dir, "starter", lang.ContentFileName)))

@@ -147,10 +147,6 @@ public static class HarnessGenerator
                 "javascript_native" => "javascript_native.js",
                 "csharp_native" => "csharp_native.cs",
                 "java_native" => "java_native.java",
-                "junit_Test" => "junit_Test.java",
-                "junit_DisplayName" => "junit_DisplayName.java",
-                "junit_Assertions" => "junit_Assertions.java",
-                "junit_AssertionFailedError" => "junit_AssertionFailedError.java",
                 _ => throw new ArgumentException($"No harness runtime for '{name}'.", nameof(name)),
             };
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Compila.Judge.Testing.Runtime." + file)

@@ -6,11 +6,10 @@ namespace Compila.Judge.Testing.Harness;
 
 /// <summary>
 /// Test files written in a language's own framework, run in the sandbox and normalised into
-/// <see cref="TestResult"/>s. Supported: Python <c>unittest</c> (<c>native/test_solution.py</c>)
-/// JavaScript <c>node:test</c> (<c>native/solution.test.js</c>), a small C# harness of ours
-/// (<c>native/Tests.cs</c>: public static void methods of classes named <c>*Tests</c>, with an <c>Assert</c> class)
-/// and Java JUnit 5 syntax (<c>native/SolutionTest.java</c>) compiled against a subset of
-/// <c>org.junit.jupiter.api</c> of ours (@Test, @DisplayName, Assertions), since no JUnit jar is on the sandbox's classpath.
+/// <see cref="TestResult"/>s: Python <c>unittest</c>, <c>node:test</c> for JavaScript and TypeScript, JUnit 5 (Debian's
+/// junit5, through the JUnit Platform launcher), <c>go test</c> (see <see cref="GoTests"/>) and a small C# harness of
+/// ours (public static void methods of classes named <c>*Tests</c>, with an <c>Assert</c> class).
+/// Except for Go, a runner of ours is the entry file and prints one marked JSON record per test.
 /// </summary>
 public static class NativeTests
 {
@@ -19,36 +18,56 @@ public static class NativeTests
     {
         ["python"] = "test_solution.py",
         ["javascript"] = "solution.test.js",
-        ["csharp"] = "Tests.cs",
+        ["typescript"] = "solution.test.ts",
         ["java"] = "SolutionTest.java",
+        ["go"] = "solution_test.go",
+        ["csharp"] = "Tests.cs",
     };
 
-    /// <summary>The JUnit 5 subset compiled next to Java tests (no JUnit jar runs in the sandbox).</summary>
-    static readonly string[] JUnitSubset = ["Test", "DisplayName", "Assertions", "AssertionFailedError"];
-
-    internal static async Task<TestRunResult> RunAsync(IJudge judge, NativeTestSpec spec, string language, IReadOnlyList<SourceFile> files, TestRunOptions options, CancellationToken ct)
+    internal static Task<TestRunResult> RunAsync(IJudge judge, NativeTestSpec spec, string language, IReadOnlyList<SourceFile> files, TestRunOptions options, CancellationToken ct)
     {
         if (!spec.FilesByLanguage.TryGetValue(language, out var testFiles) || !TestFileNames.ContainsKey(language))
         {
             throw new ArgumentException($"No native tests for '{language}'.", nameof(language));
         }
         var lang = TestLanguages.Get(language);
-        var runner = HarnessGenerator.Runtime(language + "_native");
-        var request = new List<SourceFile> { new(lang.EntryFileName, runner), new(lang.ContentFileName, files[0].Content) };
+        var solution = new SourceFile(lang.ContentFileName, files[0].Content);
+        return language == "go"
+            ? GoTests.RunAsync(judge, solution, testFiles, options, ct)
+            : RunWithRunnerAsync(judge, lang, solution, testFiles, options, ct);
+    }
+
+    static async Task<TestRunResult> RunWithRunnerAsync(IJudge judge, TestLanguage lang, SourceFile solution, IReadOnlyList<SourceFile> testFiles, TestRunOptions options, CancellationToken ct)
+    {
+        // TypeScript reuses the node:test runner: tsc compiles it as main.ts, and the tests land in .out/.
+        var typescript = lang.Id == "typescript";
+        var runner = HarnessGenerator.Runtime(typescript ? "javascript_native" : lang.Id + "_native");
+        var request = new List<SourceFile> { new(lang.EntryFileName, runner), solution };
         request.AddRange(testFiles);
-        if (language == "java")
-        {
-            request.AddRange(JUnitSubset.Select(n => new SourceFile($"org/junit/jupiter/api/{n}.java", HarnessGenerator.Runtime("junit_" + n))));
-        }
-        var batch = await ChallengeTestRunner.RunBatchAsync(judge, new BatchRequest(language, request, [new RunInput()], options.Limits), ct).ConfigureAwait(false);
+        var input = typescript ? new RunInput(Args: [".out/" + Path.ChangeExtension(testFiles[0].Path, ".js")]) : new RunInput();
+        var batch = await ChallengeTestRunner.RunBatchAsync(judge, new BatchRequest(lang.Id, request, [input], options.Limits), ct).ConfigureAwait(false);
         if (!batch.Compiled || batch.Runs.Count == 0)
         {
             return TestRunResult.From([], batch.CompileOutput, "O código não compilou.", compiled: false);
         }
         var run = batch.Runs[0];
+        var results = ParseRecords(run.Stdout, options);
+        if (run.Status != RunStatus.Accepted)
+        {
+            results.Add(new TestResult("execução dos testes", TestStatus.Error, ChallengeTestRunner.DeathMessage(run), null, null,
+                ChallengeTestRunner.Cap(run.Stderr, options.OutputCapChars), run.WallTimeMs, Hidden: false));
+        }
+        return results.Count == 0
+            ? TestRunResult.From([], batch.CompileOutput, "Nenhum teste foi executado." + (string.IsNullOrWhiteSpace(run.Stderr) ? "" : "\n" + run.Stderr))
+            : TestRunResult.From(results, batch.CompileOutput);
+    }
+
+    /// <summary>The runner's marked records; output printed between two records belongs to the second.</summary>
+    static List<TestResult> ParseRecords(string stdout, TestRunOptions options)
+    {
         var results = new List<TestResult>();
         var stray = "";
-        foreach (var line in run.Stdout.Split('\n'))
+        foreach (var line in stdout.Split('\n'))
         {
             var at = line.IndexOf(HarnessGenerator.Marker, StringComparison.Ordinal);
             if (at < 0)
@@ -73,13 +92,6 @@ public static class NativeTests
             var ms = rec["ms"] is JsonValue v ? JsonValues.GetDouble(v) : 0;
             results.Add(new TestResult(rec["name"]?.GetValue<string>() ?? "teste", status, message, null, null, output, ms, Hidden: false));
         }
-        if (run.Status != RunStatus.Accepted)
-        {
-            results.Add(new TestResult("execução dos testes", TestStatus.Error, ChallengeTestRunner.DeathMessage(run), null, null,
-                ChallengeTestRunner.Cap(run.Stderr, options.OutputCapChars), run.WallTimeMs, Hidden: false));
-        }
-        return results.Count == 0
-            ? TestRunResult.From([], batch.CompileOutput, "Nenhum teste foi executado." + (string.IsNullOrWhiteSpace(run.Stderr) ? "" : "\n" + run.Stderr))
-            : TestRunResult.From(results, batch.CompileOutput);
+        return results;
     }
 }

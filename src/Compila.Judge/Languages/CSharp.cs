@@ -130,16 +130,16 @@ internal sealed class CSharp : LanguageAdapter
         return env;
     }
 
-    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
+    public override SandboxCommand Compile(string entry, IReadOnlyList<SourceFile> files) => new(
         [
             _root + "/dotnet", _csc,
             "-nologo", "-noconfig", "-target:exe", "-langversion:latest", "-nullable:enable", "-optimize+",
             "-deterministic", "-utf8output", "-out:" + Box(Output), "@" + Box(Response), Usings,
-            .. files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)),
+            .. files.Select(f => f.Path).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)),
         ],
         DotnetEnvironment());
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits)
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits)
     {
         var env = DotnetEnvironment();
         // The runtime cannot see the cgroup: cap the GC heap below the limit so it collects instead of being killed.

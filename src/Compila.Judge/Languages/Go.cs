@@ -5,6 +5,8 @@ namespace Compila.Judge.Languages;
 /// <summary>
 /// Go (Debian's golang-go): go build in a sandboxed step with its build cache in the step's private /tmp;
 /// the standard library comes precompiled from GOROOT/pkg, so only the learner's package is compiled.
+/// When the files include <c>_test.go</c> files the step is <c>go test -c</c> and the program is the test binary
+/// (run it with <c>-test.v -test.run ^TestName$</c>).
 /// </summary>
 internal sealed class Go : LanguageAdapter
 {
@@ -44,7 +46,7 @@ internal sealed class Go : LanguageAdapter
         return null;
     }
 
-    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files)
+    public override SandboxCommand Compile(string entry, IReadOnlyList<SourceFile> files)
     {
         var env = BaseEnvironment();
         env["GOROOT"] = _root;
@@ -55,12 +57,12 @@ internal sealed class Go : LanguageAdapter
         env["GOPROXY"] = "off";
         env["CGO_ENABLED"] = "0";
         env["GOFLAGS"] = "-buildvcs=false";
-        return new SandboxCommand(
-            [_root + "/bin/go", "build", "-o", Box(Binary), .. files.Where(f => f.EndsWith(".go", StringComparison.Ordinal))],
-            env);
+        var sources = files.Select(f => f.Path).Where(f => f.EndsWith(".go", StringComparison.Ordinal)).ToList();
+        string[] build = sources.Any(f => f.EndsWith("_test.go", StringComparison.Ordinal)) ? ["test", "-c"] : ["build"];
+        return new SandboxCommand([_root + "/bin/go", .. build, "-o", Box(Binary), .. sources], env);
     }
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits)
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits)
     {
         var env = BaseEnvironment();
         // The Go runtime cannot see the cgroup; a soft limit makes its GC work before the kernel kills it.

@@ -3,14 +3,20 @@ using Compila.Judge.Sandbox;
 
 namespace Compila.Judge.Languages;
 
-/// <summary>Java 17: javac in a sandboxed step, then java with a heap sized below the memory limit.</summary>
+/// <summary>
+/// Java 17: javac in a sandboxed step, then java with a heap sized below the memory limit. When Debian's junit5 is
+/// installed and a source file uses <c>org.junit</c>, JUnit 5 (its console-standalone jar: Jupiter API, params and
+/// engine, the platform launcher) is on the class path; only then, as it makes javac a third slower.
+/// </summary>
 internal sealed class Java : LanguageAdapter
 {
     private const string Classes = ".classes";
     private const string JavacArchiveInBox = "/opt/judge/javac.jsa";
     private static readonly string[] JavacFlags = ["-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-J-Xmx384m"];
+    private const string JUnitJar = "/usr/share/java/junit-platform-console-standalone.jar";
     private bool _javacArchive;
     private string _home = "";
+    private string? _junit;
     private readonly List<Bind> _binds = [];
 
     public override string Id => "java";
@@ -50,6 +56,8 @@ internal sealed class Java : LanguageAdapter
         var first = output.Split('\n')[0];
         var quote = first.IndexOf('"', StringComparison.Ordinal);
         Version = quote >= 0 ? first[(quote + 1)..first.LastIndexOf('"')] : first;
+        _junit = File.Exists(JUnitJar) ? JUnitJar : null;
+
         if (JavacArchive(tools.WorkRoot) is { } archive)
         {
             _binds.Add(new Bind(archive, JavacArchiveInBox));
@@ -122,16 +130,16 @@ internal sealed class Java : LanguageAdapter
         }
         """;
 
-    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files) => new(
+    public override SandboxCommand Compile(string entry, IReadOnlyList<SourceFile> files) => new(
         [
             _home + "/bin/javac", .. JavacFlags,
             _javacArchive ? "-J-XX:SharedArchiveFile=" + JavacArchiveInBox : "-J-Xshare:auto",
-            "-encoding", "UTF-8", "-d", Box(Classes),
-            .. files.Where(f => f.EndsWith(".java", StringComparison.Ordinal)),
+            "-encoding", "UTF-8", "-d", Box(Classes), .. JUnitFor(files) is { } junit ? ["-cp", junit] : Array.Empty<string>(),
+            .. files.Select(f => f.Path).Where(f => f.EndsWith(".java", StringComparison.Ordinal)),
         ],
         BaseEnvironment());
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits)
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits)
     {
         var heap = Math.Max(16, limits.MemoryMegabytes * 3 / 4).ToString(CultureInfo.InvariantCulture);
         var mainClass = Path.GetFileNameWithoutExtension(entry);
@@ -141,10 +149,13 @@ internal sealed class Java : LanguageAdapter
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
                 $"-Xmx{heap}m", "-Xss8m", "-XX:ReservedCodeCacheSize=32m",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
-                "-cp", Box(Classes), mainClass, .. args,
+                "-cp", JUnitFor(files) is { } junit ? Box(Classes) + ":" + junit : Box(Classes), mainClass, .. args,
             ],
             BaseEnvironment());
     }
+
+    private string? JUnitFor(IReadOnlyList<SourceFile> files) =>
+        _junit is not null && files.Any(f => f.Content.Contains("org.junit", StringComparison.Ordinal)) ? _junit : null;
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("java.lang.OutOfMemoryError", StringComparison.Ordinal);
 }

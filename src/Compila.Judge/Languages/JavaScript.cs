@@ -22,7 +22,7 @@ internal sealed class JavaScript : LanguageAdapter
         return null;
     }
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits) =>
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits) =>
         new([_node.Path, Box(entry), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);

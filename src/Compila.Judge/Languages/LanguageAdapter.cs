@@ -40,9 +40,9 @@ internal abstract class LanguageAdapter
     /// <summary>Host-written helper files (written before any sandboxed step, like the learner's files).</summary>
     public virtual IEnumerable<(string Path, string Content)> HelperFiles(string entry, EffectiveLimits run) => [];
 
-    public virtual SandboxCommand? Compile(string entry, IReadOnlyList<string> files) => null;
+    public virtual SandboxCommand? Compile(string entry, IReadOnlyList<SourceFile> files) => null;
 
-    public abstract SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits);
+    public abstract SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits);
 
     /// <summary>Whether the runtime's own out-of-memory report appears in stderr (heap caps below the cgroup limit).</summary>
     public virtual bool ReportsOutOfMemory(string stderr) => false;

@@ -21,7 +21,7 @@ internal sealed class Python : LanguageAdapter
         return null;
     }
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, Sandbox.EffectiveLimits limits)
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, Sandbox.EffectiveLimits limits)
     {
         var env = BaseEnvironment();
         env["PYTHONDONTWRITEBYTECODE"] = "1";

@@ -66,9 +66,9 @@ internal sealed class TypeScript : LanguageAdapter
     /// <summary>Compile with the cold tsc (the benchmark's baseline; the snapshot only works at sandbox paths).</summary>
     public void DisableSnapshot() => _snapshot = false;
 
-    public override SandboxCommand Compile(string entry, IReadOnlyList<string> files)
+    public override SandboxCommand Compile(string entry, IReadOnlyList<SourceFile> files)
     {
-        var sources = files.Where(f => f.EndsWith(".ts", StringComparison.Ordinal)).ToList();
+        var sources = files.Select(f => f.Path).Where(f => f.EndsWith(".ts", StringComparison.Ordinal)).ToList();
         if (_snapshot)
         {
             // Same options as below, with the libraries already parsed and bound in the snapshot.
@@ -89,7 +89,7 @@ internal sealed class TypeScript : LanguageAdapter
             BaseEnvironment());
     }
 
-    public override SandboxCommand Run(string entry, IReadOnlyList<string> args, EffectiveLimits limits) =>
+    public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits) =>
         new([_node.Path, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);

@@ -1,5 +1,23 @@
-// compila.dev: roda os testes JUnit 5 (o subconjunto em org.junit.jupiter.api) da classe SolutionTest, um registro por teste.
+// compila.dev: roda os testes JUnit 5 da classe SolutionTest com o JUnit Platform Launcher, um registro por teste.
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
 public class Main {
+    static final PrintStream realOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    static final PrintStream realErr = System.err;
+
     static String text(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (int k = 0; k < s.length(); k++) {
@@ -12,47 +30,62 @@ public class Main {
         return b.append('"').toString();
     }
 
-    public static void main(String[] args) throws Exception {
-        java.io.PrintStream realOut = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
-        java.io.PrintStream realErr = System.err;
-        Class<?> type = Class.forName("SolutionTest");
-        java.util.List<java.lang.reflect.Method> tests = new java.util.ArrayList<>();
-        for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
-            if (m.isAnnotationPresent(org.junit.jupiter.api.Test.class)) tests.add(m);
-        }
-        tests.sort(java.util.Comparator.comparing(java.lang.reflect.Method::getName));
-        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
-        constructor.setAccessible(true);
-        for (java.lang.reflect.Method m : tests) {
-            org.junit.jupiter.api.DisplayName display = m.getAnnotation(org.junit.jupiter.api.DisplayName.class);
-            String name = display != null ? display.value() : m.getName();
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream capture = new java.io.PrintStream(buf, true, "UTF-8");
-            String status = "pass";
-            String error = null;
-            long start = System.nanoTime();
-            System.setOut(capture);
-            System.setErr(capture);
-            try {
-                m.setAccessible(true);
-                m.invoke(java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? null : constructor.newInstance());
-            } catch (java.lang.reflect.InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                status = cause instanceof AssertionError ? "fail" : "error";
-                error = (cause instanceof AssertionError ? "" : cause.getClass().getSimpleName() + ": ") + cause.getMessage();
-            } catch (ReflectiveOperationException e) {
-                status = "error";
-                error = e.toString();
-            } finally {
-                System.setOut(realOut);
-                System.setErr(realErr);
-            }
-            double ms = (System.nanoTime() - start) / 1e6;
-            StringBuilder rec = new StringBuilder("{\"name\":").append(text(name)).append(",\"status\":\"").append(status).append("\",\"ms\":").append(ms)
-                .append(",\"out\":").append(text(new String(buf.toByteArray(), java.nio.charset.StandardCharsets.UTF_8)));
-            if (error != null) rec.append(",\"error\":").append(text(error));
-            realOut.print("\n@@COMPILA@@" + rec.append('}') + "\n");
-            realOut.flush();
-        }
+    static String name(TestIdentifier id) {
+        String name = id.getDisplayName();
+        return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+    }
+
+    static void emit(String name, String status, double ms, String out, String error) {
+        StringBuilder rec = new StringBuilder("{\"name\":").append(text(name)).append(",\"status\":\"").append(status)
+            .append("\",\"ms\":").append(ms).append(",\"out\":").append(text(out));
+        if (error != null) rec.append(",\"error\":").append(text(error));
+        realOut.print("\n@@COMPILA@@" + rec.append('}') + "\n");
+        realOut.flush();
+    }
+
+    public static void main(String[] args) {
+        String testClass = args.length > 0 ? args[0] : "SolutionTest";
+        // Only the Jupiter engine: no class-path scan for other engines or listeners.
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false)
+            .addTestEngines(new JupiterTestEngine())
+            .build());
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(testClass)).build(),
+            new TestExecutionListener() {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                long start;
+
+                @Override
+                public void executionStarted(TestIdentifier id) {
+                    if (!id.isTest()) return;
+                    buf = new ByteArrayOutputStream();
+                    PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
+                    System.setOut(capture);
+                    System.setErr(capture);
+                    start = System.nanoTime();
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) return;
+                    System.setOut(realOut);
+                    System.setErr(realErr);
+                    double ms = id.isTest() ? (System.nanoTime() - start) / 1e6 : 0;
+                    String out = id.isTest() ? new String(buf.toByteArray(), StandardCharsets.UTF_8) : "";
+                    switch (result.getStatus()) {
+                        case SUCCESSFUL -> emit(name(id), "pass", ms, out, null);
+                        case ABORTED -> { } // an assumption did not hold: not run, like a skipped test
+                        case FAILED -> {
+                            Throwable cause = result.getThrowable().orElse(null);
+                            boolean assertion = cause instanceof AssertionError;
+                            String message = cause == null ? "falhou"
+                                : (assertion ? "" : cause.getClass().getSimpleName() + ": ") + cause.getMessage();
+                            // A failing class (a constructor or @BeforeAll that threw) is reported once, as an error.
+                            emit(name(id), assertion && id.isTest() ? "fail" : "error", ms, out, message);
+                        }
+                    }
+                }
+            });
     }
 }
