@@ -61,6 +61,7 @@ app.MapAdminApi();
 app.MapChallengesApi();
 app.MapCodeApi();
 app.MapSubmissionsApi();
+app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();

@@ -46,15 +46,7 @@ public static class ChallengesApi
         ValidateTerm("technology", technology, 50, errors);
         ValidateTerm("tag", tag, 50, errors);
         ValidateTerm("q", q, 100, errors);
-        if (page < 1)
-        {
-            errors.Add("page", "A página começa em 1.");
-        }
-
-        if (size is < 1 or > 100)
-        {
-            errors.Add("size", "O tamanho da página vai de 1 a 100.");
-        }
+        errors.CheckPaging(page, size);
 
         if (!Sorts.Contains(sort))
         {

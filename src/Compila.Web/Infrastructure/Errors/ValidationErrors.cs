@@ -18,6 +18,22 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>The rules every paged list shares: pages start at 1, 1 to 100 items a page.</summary>
+    public ValidationErrors CheckPaging(int page, int size)
+    {
+        if (page < 1)
+        {
+            Add("page", "A página começa em 1.");
+        }
+
+        if (size is < 1 or > 100)
+        {
+            Add("size", "O tamanho da página vai de 1 a 100.");
+        }
+
+        return this;
+    }
+
     public bool Has(string field) => errors.ContainsKey(field);
 
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
