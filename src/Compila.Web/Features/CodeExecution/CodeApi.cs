@@ -9,9 +9,6 @@ namespace Compila.Web.Features.CodeExecution;
 /// <summary>The spec's Code Executor: run code (the editor's "Run" button) in the sandbox.</summary>
 public static class CodeApi
 {
-    const int MaxCodeChars = 64 * 1024;
-    const int MaxFiles = 20;
-    const int MaxTotalChars = 256 * 1024;
     const int MaxStdinChars = 64 * 1024;
     const int MaxArgs = 20;
 
@@ -100,58 +97,7 @@ public static class CodeApi
             errors.Add("language", UnknownLanguage(supported));
         }
 
-        var files = new List<SourceFile>();
-        if (request.Files is { Count: > 0 })
-        {
-            if (request.Code is not null)
-            {
-                errors.Add("code", "Envie 'code' ou 'files', não os dois.");
-            }
-
-            if (request.Files.Count > MaxFiles)
-            {
-                errors.Add("files", $"Envie no máximo {MaxFiles} arquivos.");
-            }
-
-            foreach (var (file, index) in request.Files.Select((f, i) => (f, i)))
-            {
-                if (!SourcePaths.IsSafe(file.Path))
-                {
-                    errors.Add($"files[{index}].path", "Caminho inválido: use um caminho relativo simples, como 'src/main.py'.");
-                }
-
-                if (file.Content is null)
-                {
-                    errors.Add($"files[{index}].content", "Informe o conteúdo do arquivo.");
-                }
-                else
-                {
-                    files.Add(new SourceFile(file.Path ?? "", file.Content));
-                }
-            }
-
-            if (files.Sum(f => f.Content.Length) > MaxTotalChars)
-            {
-                errors.Add("files", $"O total dos arquivos passa de {MaxTotalChars / 1024} KB.");
-            }
-
-            if (files.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count() != files.Count)
-            {
-                errors.Add("files", "Há arquivos com o mesmo caminho.");
-            }
-        }
-        else if (string.IsNullOrEmpty(request.Code))
-        {
-            errors.Add("code", "Envie o código.");
-        }
-        else if (request.Code.Length > MaxCodeChars)
-        {
-            errors.Add("code", $"O código passa de {MaxCodeChars / 1024} KB.");
-        }
-        else
-        {
-            files.Add(new SourceFile(DefaultFileName(request.Language), request.Code));
-        }
+        var files = SourceFilesValidator.Validate(request.Code, request.Files, DefaultFileName(request.Language), errors);
 
         if (request.Stdin is { Length: > MaxStdinChars })
         {

@@ -21,8 +21,6 @@ public abstract record SubmitOutcome
 /// </summary>
 public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJudge judge, TimeProvider clock)
 {
-    const int MaxCodeChars = 64 * 1024;
-    const int MaxFiles = 20;
 
     public async Task<SubmitOutcome> SubmitAsync(Guid userId, Guid challengeId, SubmitRequest request, CancellationToken ct)
     {
@@ -46,7 +44,7 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
             errors.Add("language", "Esta linguagem está indisponível neste servidor no momento.");
         }
 
-        var files = ValidateCode(request, errors);
+        var files = SourceFilesValidator.Validate(request.Code, request.Files, "solution", errors);
         if (!errors.IsValid)
         {
             return new SubmitOutcome.Invalid(errors);
@@ -62,8 +60,8 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
                 UserId = userId,
                 ChallengeId = challengeId,
                 Language = request.Language!,
-                Code = files[0].Content!,
-                Files = files.Count > 1 ? JsonSerializer.Serialize(files.Select(f => new Challenges.CodeFile(f.Path!, f.Content!)), JsonSerializerOptions.Web) : null,
+                Code = files[0].Content,
+                Files = files.Count > 1 ? JsonSerializer.Serialize(files.Select(f => new Challenges.CodeFile(f.Path, f.Content)), JsonSerializerOptions.Web) : null,
                 AttemptNumber = next,
                 SubmittedAt = clock.GetUtcNow(),
             };
@@ -83,51 +81,5 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
             await queue.PublishAsync(submission.Id, ct);
             return new SubmitOutcome.Accepted(new SubmitAccepted(submission.Id, "pending", submission.AttemptNumber));
         }
-    }
-
-    static List<CodeFileInput> ValidateCode(SubmitRequest request, ValidationErrors errors)
-    {
-        if (request.Files is { Count: > 0 } files)
-        {
-            if (request.Code is not null)
-            {
-                errors.Add("code", "Envie 'code' ou 'files', não os dois.");
-            }
-
-            if (files.Count > MaxFiles)
-            {
-                errors.Add("files", $"Envie no máximo {MaxFiles} arquivos.");
-            }
-
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (!SourcePaths.IsSafe(files[i].Path))
-                {
-                    errors.Add($"files[{i}].path", "Caminho inválido: use um caminho relativo simples.");
-                }
-
-                if (string.IsNullOrEmpty(files[i].Content) || files[i].Content!.Length > MaxCodeChars)
-                {
-                    errors.Add($"files[{i}].content", $"Envie o conteúdo do arquivo (até {MaxCodeChars / 1024} KB).");
-                }
-            }
-
-            return files.ToList();
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Code))
-        {
-            errors.Add("code", "Envie o código.");
-        }
-        else if (request.Code.Length > MaxCodeChars)
-        {
-            errors.Add("code", $"O código passa de {MaxCodeChars / 1024} KB.");
-        }
-        else if (request.Code.Contains('\0'))
-        {
-            errors.Add("code", "O código contém caracteres inválidos.");
-        }
-
-        return [new CodeFileInput("solution", request.Code)];
     }
 }
