@@ -10,9 +10,10 @@ using Compila.Judge.Testing.Specs;
 using Compila.Submissions.Bench;
 
 // Reliability and throughput of the judging pipeline, end to end, against real processes:
-//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- [--short] [--queue database|rabbitmq] [--postgres <conn>]
-// N learners submit concurrently to an API instance; a separate worker instance judges; the worker is killed
-// (SIGKILL) twice mid-run and restarted. At the end every submission must be final exactly once, none pending,
+//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- [--short] [--no-kill] [--queue database|rabbitmq] [--postgres <conn>]
+// First the baseline: the same code judged directly by the judge library (see Baseline). Then N learners submit
+// concurrently to an API instance; a separate worker instance judges; the worker is killed (SIGKILL) twice mid-run
+// and restarted (unless --no-kill). At the end every submission must be final exactly once, none pending,
 // and XP and challenge counters must equal what the stored results imply.
 var options = BenchOptions.Parse(args);
 var root = FindRepositoryRoot();
@@ -64,6 +65,22 @@ var challenges = catalog.Catalog.Challenges
     .Where(c => c.Published && c.Tests is FunctionTestSpec { Cases.Count: >= 2 } && c.Languages.ContainsKey("python"))
     .OrderBy(c => c.Slug, StringComparer.Ordinal).Take(5).ToList();
 
+// Each learner sends a mix: right answers, starter code (fails) and a half-broken reference (partial).
+var plan = Enumerable.Range(0, options.Users).SelectMany(i => Enumerable.Range(0, options.PerUser).Select(k =>
+{
+    var challenge = challenges[(i + k) % challenges.Count];
+    var code = (((i * 7) + k) % 3) switch
+    {
+        0 => challenge.Languages["python"].Solution[0].Content,
+        1 => challenge.Languages["python"].Starter[0].Content,
+        _ => Solutions.Partial(challenge),
+    };
+    return (Learner: i, Challenge: challenge, Code: code);
+})).ToList();
+
+var baseline = await Baseline.SubmissionsPerMinuteAsync(plan.Select(p => (p.Challenge, p.Code)).ToList());
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline: the judge library alone, {Environment.ProcessorCount} at once: {baseline:F0} submissions/min"));
+
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 using var api = new AppProcess(dll, "Api", FreePort(), environment, Path.Combine(dataDir, "api.log"));
 using var worker = new AppProcess(dll, "Worker", FreePort(), environment, Path.Combine(dataDir, "worker.log"));
@@ -81,25 +98,11 @@ foreach (var challenge in challenges)
     ids[challenge.Slug] = Guid.Parse(detail["id"]!.GetValue<string>());
 }
 
-// Each learner sends a mix: right answers, starter code (fails) and a half-broken reference (partial).
-var plan = learners.SelectMany((learner, i) => Enumerable.Range(0, options.PerUser).Select(k =>
-{
-    var challenge = challenges[(i + k) % challenges.Count];
-    var kind = (i * 7 + k) % 3;
-    var code = kind switch
-    {
-        0 => challenge.Languages["python"].Solution[0].Content,
-        1 => challenge.Languages["python"].Starter[0].Content,
-        _ => Solutions.Partial(challenge),
-    };
-    return (Learner: learner, ChallengeId: ids[challenge.Slug], Code: code);
-})).ToList();
-
 var submitted = 0;
 var clock = Stopwatch.StartNew();
 var killer = Task.Run(async () =>
 {
-    foreach (var fraction in new[] { 0.3, 0.6 })
+    foreach (var fraction in options.NoKill ? [] : new[] { 0.3, 0.6 })
     {
         while (Volatile.Read(ref submitted) < plan.Count * fraction)
         {
@@ -117,7 +120,7 @@ var killer = Task.Run(async () =>
 
 var submissionIds = await Task.WhenAll(plan.Select(async item =>
 {
-    var id = await item.Learner.SubmitAsync(http, api.BaseUrl, item.ChallengeId, item.Code);
+    var id = await learners[item.Learner].SubmitAsync(http, api.BaseUrl, ids[item.Challenge.Slug], item.Code);
     Interlocked.Increment(ref submitted);
     return id;
 }));
@@ -148,7 +151,8 @@ if (postgresDatabase is not null)
 Console.WriteLine($"  submissions: {report.Total}, final exactly once: {report.FinalOnce}, pending: {report.Pending}, complete events: {report.CompleteEvents}");
 Console.WriteLine($"  by status: {string.Join(", ", report.ByStatus.Select(p => $"{p.Key}={p.Value}"))}");
 Console.WriteLine($"  XP consistent for {report.UsersConsistent}/{report.Users} learners; counters consistent for {report.ChallengesConsistent}/{report.Challenges} challenges");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput: {report.Total / elapsed.TotalMinutes:F0} submissions/min over {elapsed.TotalSeconds:F1} s; submit→judged p50 {report.P50Ms:F0} ms, p95 {report.P95Ms:F0} ms"));
+var throughput = report.Total / elapsed.TotalMinutes;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput: {throughput:F0} submissions/min over {elapsed.TotalSeconds:F1} s ({throughput / baseline:F2}× the baseline); submit→judged p50 {report.P50Ms:F0} ms, p95 {report.P95Ms:F0} ms"));
 foreach (var problem in report.Problems.Take(20))
 {
     Console.Error.WriteLine("  PROBLEM: " + problem);
@@ -181,7 +185,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-internal sealed record BenchOptions(bool Short, string Queue, string? Postgres, string RabbitMq)
+internal sealed record BenchOptions(bool Short, bool NoKill, string Queue, string? Postgres, string RabbitMq)
 {
     public int Users => Short ? 10 : 50;
     public int PerUser => Short ? 5 : 10;
@@ -191,6 +195,7 @@ internal sealed record BenchOptions(bool Short, string Queue, string? Postgres, 
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new BenchOptions(
             args.Contains("--short"),
+            args.Contains("--no-kill"),
             Value("--queue") ?? "database",
             Value("--postgres"),
             Value("--rabbitmq") ?? "amqp://guest:guest@127.0.0.1:5672/");
