@@ -1,4 +1,7 @@
 using Compila.Web.Features.Ai;
+using Compila.Web.Features.Tutor;
+using Compila.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Compila.Web.Tests.Features.Ai;
 
@@ -63,5 +66,26 @@ public sealed class AnthropicProviderTests(AnthropicFixture anthropic) : IClassF
         Assert.Equal("offline", submission["aiFeedback"]!["mode"]!.GetValue<string>());
         var usage = await fixture.UsageAsync(user.Id);
         Assert.Equal([AiCallStatus.Invalid, AiCallStatus.Invalid, AiCallStatus.Timeout], usage.Select(u => u.Status).ToArray());
+    }
+
+    [Fact]
+    public async Task TutorChat_StreamsTheAnswer_OverTheMessagesApi_WithItsUsage()
+    {
+        await fixture.App.Services.GetRequiredService<KnowledgeIndexer>().Ready;
+        var client = fixture.App.CreateClient();
+        var user = await client.RegisterAsync();
+        fixture.Server.Reset((_, _) => new LlmReply("Uma tupla é imutável e uma lista pode mudar; veja [python-colecoes].", 210, 34));
+        await using var chat = await ChatClient.ConnectAsync(fixture.App, user.AccessToken);
+
+        var (deltas, reply) = await chat.AskAsync(new { message = "Qual a diferença entre lista e tupla em Python?" });
+
+        Assert.True(deltas.Count > 3, $"expected a streamed answer, got {deltas.Count} deltas");
+        Assert.Equal("Uma tupla é imutável e uma lista pode mudar; veja [python-colecoes].", string.Concat(deltas));
+        Assert.Equal(244, reply["tokens_used"]!.GetValue<int>());
+        var request = Assert.Single(fixture.Server.Requests);
+        Assert.Equal("/v1/messages", request.Path);
+        Assert.True(request.Body["stream"]!.GetValue<bool>());
+        var usage = await fixture.UsageAsync(user.Id);
+        Assert.Contains(usage, u => u.Agent == "tutor" && u.TotalTokens == 244 && u.Status == AiCallStatus.Success);
     }
 }

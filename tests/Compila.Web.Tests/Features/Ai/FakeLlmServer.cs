@@ -116,9 +116,11 @@ public sealed class FakeLlmServer : IAsyncDisposable
             }
 
             var model = body["model"]?.GetValue<string>() ?? "fake";
-            if (body["stream"] is JsonValue stream && stream.GetValue<bool>() && !request.Path.EndsWith("/messages", StringComparison.Ordinal))
+            if (body["stream"] is JsonValue stream && stream.GetValue<bool>())
             {
-                await StreamOpenAiAsync(context, reply, model);
+                await (request.Path.EndsWith("/messages", StringComparison.Ordinal)
+                    ? StreamAnthropicAsync(context, reply, model)
+                    : StreamOpenAiAsync(context, reply, model));
                 return;
             }
 
@@ -207,6 +209,52 @@ public sealed class FakeLlmServer : IAsyncDisposable
             ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
         }));
         await output.WriteAsync(Encoding.UTF8.GetBytes("data: [DONE]\n\n"), stop.Token);
+        context.Response.Close();
+    }
+
+    /// <summary>Anthropic's server-sent events: message_start, one text block word by word, message_delta, message_stop.</summary>
+    async Task StreamAnthropicAsync(HttpListenerContext context, LlmReply reply, string model)
+    {
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "text/event-stream";
+        var output = context.Response.OutputStream;
+        async Task SendAsync(string type, JsonObject data)
+        {
+            data["type"] = type;
+            await output.WriteAsync(Encoding.UTF8.GetBytes($"event: {type}\ndata: {data.ToJsonString()}\n\n"), stop.Token);
+            await output.FlushAsync(stop.Token);
+        }
+
+        await SendAsync("message_start", new JsonObject
+        {
+            ["message"] = new JsonObject
+            {
+                ["id"] = "msg_fake",
+                ["type"] = "message",
+                ["role"] = "assistant",
+                ["model"] = model,
+                ["content"] = new JsonArray(),
+                ["stop_reason"] = null,
+                ["usage"] = new JsonObject { ["input_tokens"] = reply.InputTokens, ["output_tokens"] = 1 },
+            },
+        });
+        await SendAsync("content_block_start", new JsonObject { ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" } });
+        await SendAsync("ping", []);
+        foreach (var piece in System.Text.RegularExpressions.Regex.Split(reply.Content, @"(?<=\s)"))
+        {
+            if (piece.Length > 0)
+            {
+                await SendAsync("content_block_delta", new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = piece } });
+            }
+        }
+
+        await SendAsync("content_block_stop", new JsonObject { ["index"] = 0 });
+        await SendAsync("message_delta", new JsonObject
+        {
+            ["delta"] = new JsonObject { ["stop_reason"] = "end_turn", ["stop_sequence"] = null },
+            ["usage"] = new JsonObject { ["output_tokens"] = reply.OutputTokens },
+        });
+        await SendAsync("message_stop", []);
         context.Response.Close();
     }
 
