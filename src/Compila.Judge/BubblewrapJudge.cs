@@ -39,7 +39,7 @@ public sealed class BubblewrapJudge : IJudge
         }
 
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
-        _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger);
+        _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger, _options.UseSeccomp ? SeccompFile() : null);
         Sandbox = ProbeSandbox();
         WorkDirectory.SweepStale(_options.WorkRoot);
 
@@ -328,9 +328,32 @@ public sealed class BubblewrapJudge : IJudge
         }
     }
 
+    /// <summary>The seccomp program, written once per content into the work root's cache (null off x86-64).</summary>
+    private string? SeccompFile()
+    {
+        if (SeccompFilter.Build() is not { } program)
+        {
+            return null;
+        }
+
+        var cache = Path.Combine(_options.WorkRoot, "cache");
+        var path = Path.Combine(cache, $"seccomp-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(program))[..16]}.bpf");
+        if (!File.Exists(path))
+        {
+            const UnixFileMode open = (UnixFileMode)0b111_101_101;
+            Directory.CreateDirectory(cache, open);
+            var scratch = path + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllBytes(scratch, program);
+            File.Move(scratch, path, overwrite: true);
+        }
+
+        return path;
+    }
+
     private SandboxStatus ProbeSandbox()
     {
         var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}"
+            + (_bubblewrap.Seccomp ? ", seccomp filter" : "")
             + (Native.IsRoot ? $", per-slot host uids {string.Join(',', _uids)} with RLIMIT_NPROC" : ", caller's uid");
         if (!File.Exists(_options.BubblewrapPath))
         {

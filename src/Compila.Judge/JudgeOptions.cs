@@ -36,6 +36,12 @@ public sealed class JudgeOptions
     public bool UseCgroups { get; set; } = true;
 
     /// <summary>
+    /// Install a seccomp filter in every sandbox (x86-64 only; see <c>Sandbox/SeccompFilter</c>): kernel interfaces no
+    /// judged program needs (io_uring, keyrings, ptrace, bpf, perf events…) are refused.
+    /// </summary>
+    public bool UseSeccomp { get; set; } = true;
+
+    /// <summary>
     /// Also join the cgroup v1 <c>pids</c> controller. Off by default when the host runs as root: each worker slot then
     /// has its own host uid, so RLIMIT_NPROC already caps exactly that run's processes and threads, and every cgroup
     /// join costs 2–3 ms of sandbox start-up. Without root (no per-slot uid) the pids controller is used when writable.

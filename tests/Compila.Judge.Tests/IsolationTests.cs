@@ -85,6 +85,60 @@ public sealed class IsolationTests(JudgeFixture fixture)
     }
 
     [Fact]
+    public async Task KernelInterfacesNoProgramNeeds_AreRefusedBySeccomp()
+    {
+        const string code = """
+            import ctypes, errno, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            calls = [("io_uring_setup", 425, 8, 0), ("keyctl", 250, 0, 0), ("add_key", 248, 0, 0, 0, 0, 0),
+                     ("ptrace", 101, 0, 0, 0, 0), ("bpf", 321, 0, 0, 0), ("perf_event_open", 298, 0, 0, -1, -1, 0),
+                     ("userfaultfd", 323, 0), ("process_vm_readv", 310, os.getpid(), 0, 0, 0, 0, 0)]
+            for name, nr, *args in calls:
+                rc = libc.syscall(nr, *[ctypes.c_long(a) for a in args])
+                print(name, errno.errorcode.get(ctypes.get_errno(), "?") if rc == -1 else "ALLOWED")
+            print("getppid", "ok" if libc.syscall(110) > 0 else "broken")
+            """;
+
+        var result = await fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)]));
+
+        Assert.Contains("seccomp", fixture.Judge.Sandbox.Description, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Accepted, result.Status);
+        Assert.Equal(
+            "io_uring_setup ENOSYS\nkeyctl EPERM\nadd_key EPERM\nptrace EPERM\nbpf EPERM\nperf_event_open EPERM\n"
+            + "userfaultfd EPERM\nprocess_vm_readv EPERM\ngetppid ok\n",
+            result.Stdout);
+    }
+
+    [Fact]
+    public async Task OnlyStandardStreams_AreOpenInTheSandbox_EvenWhenTheHostInheritedMore()
+    {
+        // A descriptor without close-on-exec, as a supervisor or test runner hands down to the host.
+        var inherited = Dup(1);
+        try
+        {
+            const string code = """
+                import os
+                print(sorted(int(fd) for fd in os.listdir("/proc/self/fd") if os.path.exists("/proc/self/fd/" + fd)))
+                """;
+
+            var result = await fixture.Judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)]));
+
+            Assert.True(inherited > 2);
+            Assert.Equal("[0, 1, 2]\n", result.Stdout);
+        }
+        finally
+        {
+            Assert.Equal(0, Close(inherited));
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "dup")]
+    private static extern int Dup(int fd);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
+
+    [Fact]
     public async Task SandboxedProcesses_RunAsAnUnprivilegedHostUid()
     {
         var token = "uid" + Guid.NewGuid().ToString("N");

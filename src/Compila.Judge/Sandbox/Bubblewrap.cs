@@ -11,19 +11,25 @@ namespace Compila.Judge.Sandbox;
 /// each an exec of the previous one, so killing the one process we started tears the whole sandbox down
 /// (bwrap's pid-namespace init dies with its parent, and the kernel kills every process of the namespace).
 /// </summary>
-internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logger)
+internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logger, string? seccompFile = null)
 {
     public const string BoxDir = "/box";
+
+    // Joins the cgroups named before "--", opens the seccomp program on fd 3 when one follows, then execs the rest.
     private const string JoinCgroupsScript =
-        "while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; exec \"$@\"";
+        "while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; "
+        + "if [ \"$1\" = \"--seccomp-file\" ]; then exec 3< \"$2\" || exit 126; shift 2; fi; exec \"$@\"";
+
+    private const string SeccompFd = "3";
 
     private static readonly string[] HostLinks = ["/lib", "/lib64", "/bin", "/sbin"];
 
     public string BwrapPath => bwrapPath;
     public Cgroups Cgroups => cgroups;
+    public bool Seccomp => seccompFile is not null;
 
     /// <summary>The arguments of bubblewrap itself (after its path), for one step.</summary>
-    public static List<string> BwrapArguments(SandboxStep step)
+    public static List<string> BwrapArguments(SandboxStep step, bool seccomp = false)
     {
         var a = new List<string>
         {
@@ -72,6 +78,11 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         a.AddRange([step.WorkWritable ? "--bind" : "--ro-bind", step.HostWorkDir, BoxDir]);
         a.AddRange(["--remount-ro", "/"]);
         a.AddRange(["--chdir", BoxDir]);
+        if (seccomp)
+        {
+            a.AddRange(["--seccomp", SeccompFd]);
+        }
+
         a.Add("--");
         a.AddRange(step.Command);
         return a;
@@ -91,6 +102,11 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         }
 
         argv.Add("--");
+        if (seccompFile is not null)
+        {
+            argv.AddRange(["--seccomp-file", seccompFile]);
+        }
+
         argv.AddRange([
             "/usr/bin/prlimit",
             $"--cpu={cpuSoft}:{cpuSoft + 1}",
@@ -116,7 +132,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         }
 
         argv.Add(bwrapPath);
-        argv.AddRange(BwrapArguments(step));
+        argv.AddRange(BwrapArguments(step, Seccomp));
         return argv;
     }
 
@@ -166,6 +182,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         var outputCap = l.MaxOutputKilobytes * 1024;
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = psi };
+        Native.CloseInheritedDescriptorsOnExec();
         process.Start();
 
         var killed = 0;

@@ -16,7 +16,34 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEuidNative();
 
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int FcntlNative(int fd, int command, int argument);
+
+    private const int GetDescriptorFlags = 1; // F_GETFD
+    private const int SetDescriptorFlags = 2; // F_SETFD
+    private const int CloseOnExec = 1; // FD_CLOEXEC
+
     public static bool IsRoot => GetEuidNative() == 0;
+
+    /// <summary>
+    /// Marks every open descriptor above stderr close-on-exec. .NET opens its own that way, but descriptors this
+    /// process inherited (a test runner's pipes, a supervisor's sockets) would otherwise pass through bubblewrap into
+    /// the sandbox.
+    /// </summary>
+    public static void CloseInheritedDescriptorsOnExec()
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out var fd) && fd > 2)
+            {
+                var flags = FcntlNative(fd, GetDescriptorFlags, 0);
+                if (flags >= 0 && (flags & CloseOnExec) == 0)
+                {
+                    _ = FcntlNative(fd, SetDescriptorFlags, flags | CloseOnExec);
+                }
+            }
+        }
+    }
 
     public static void Kill(int pid, int signal) => _ = KillNative(pid, signal);
 
