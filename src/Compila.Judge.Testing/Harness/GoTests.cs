@@ -47,6 +47,7 @@ static partial class GoTests
         var ms = run.WallTimeMs;
         var messages = new List<string>();
         var output = new StringBuilder();
+        string? subtest = null;
         var lines = run.Stdout.Split('\n');
         foreach (var line in lines.Take(run.Stdout.EndsWith('\n') ? lines.Length - 1 : lines.Length))
         {
@@ -60,7 +61,14 @@ static partial class GoTests
             }
             else if (Message().Match(line) is { Success: true } m)
             {
-                messages.Add(m.Groups["text"].Value);
+                // A subtest's message is labelled with its case (t.Run("soma exata", …) runs as TestX/soma_exata).
+                messages.Add(subtest is null ? m.Groups["text"].Value : $"{subtest}: {m.Groups["text"].Value}");
+            }
+            else if (Run().Match(line) is { Success: true } started)
+            {
+                var name = started.Groups["name"].Value;
+                var slash = name.IndexOf('/', StringComparison.Ordinal);
+                subtest = slash < 0 ? null : name[(slash + 1)..].Replace('_', ' ');
             }
             else if (!FrameworkLine().IsMatch(line))
             {
@@ -96,7 +104,10 @@ static partial class GoTests
     [GeneratedRegex(@"^\s+[\w.-]+\.go:\d+: (?<text>.*)$")]
     private static partial Regex Message();
 
-    [GeneratedRegex(@"^(=== (RUN|PAUSE|CONT|NAME)\s+\S+|PASS|FAIL|ok\s.*|testing: warning: no tests to run)$")]
+    [GeneratedRegex(@"^=== RUN\s+(?<name>\S+)$")]
+    private static partial Regex Run();
+
+    [GeneratedRegex(@"^(=== (PAUSE|CONT|NAME)\s+\S+|PASS|FAIL|ok\s.*|testing: warning: no tests to run)$")]
     private static partial Regex FrameworkLine();
 
     [GeneratedRegex(@"^panic: (?<value>.*?)(?: \[recovered\])?$", RegexOptions.Multiline)]

@@ -204,6 +204,11 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
                         @Test
                         @DisplayName("recusa negativo")
                         void negativo() { assertThrows(IllegalArgumentException.class, () -> Solution.dobrar(-1)); }
+
+                        @ParameterizedTest
+                        @DisplayName("dobra pares")
+                        @ValueSource(longs = {4})
+                        void pares(long n) { assertEquals(n * 2, Solution.dobrar(n)); }
                     }
                     """),
             ],
@@ -212,10 +217,10 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
 
         var result = await runner.RunAsync(spec, "java", [new SourceFile("solution", NativeCode("java"))], TestContext.Current.CancellationToken);
 
-        Assert.Equal(["dobra 1", "dobra 2", "dobra 3", "recusa negativo"], result.Tests.Select(t => t.Name).Order());
+        Assert.Equal(["dobra 1", "dobra 2", "dobra 3", "dobra pares [1] 4", "recusa negativo"], result.Tests.Select(t => t.Name).Order());
         Assert.Equal(TestStatus.Fail, result.Tests.Single(t => t.Name == "dobra 3").Status);
         Assert.Contains("expected: <6> but was: <7>", result.Tests.Single(t => t.Name == "dobra 3").Message, StringComparison.Ordinal);
-        Assert.Equal(3, result.Passed);
+        Assert.Equal(4, result.Passed);
     }
 
     [Fact]
@@ -250,6 +255,19 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
                     		t.Error("zero")
                     	}
                     }
+
+                    func TestCasos(t *testing.T) {
+                    	for _, c := range []struct {
+                    		nome        string
+                    		n, esperado int64
+                    	}{{"um", 1, 2}, {"tres_vezes", 3, 6}} {
+                    		t.Run(c.nome, func(t *testing.T) {
+                    			if got := dobrar(c.n); got != c.esperado {
+                    				t.Errorf("dobrar(%d) = %d", c.n, got)
+                    			}
+                    		})
+                    	}
+                    }
                     """),
             ],
         });
@@ -263,6 +281,77 @@ public sealed class NativeTestsTests(JudgeFixture fixture)
         Assert.Equal(TestStatus.Error, byName["trava para sempre"].Status);
         Assert.Contains("Tempo limite", byName["trava para sempre"].Message, StringComparison.Ordinal);
         Assert.Equal(TestStatus.Pass, byName["TestZero"].Status);
+        Assert.Equal("Falhou: tres vezes: dobrar(3) = 7", byName["TestCasos"].Message);
+    }
+
+    [Fact]
+    public async Task Python_KeepsTheWholeAssertionMessage_AndLabelsSubTests()
+    {
+        var spec = new NativeTestSpec(new Dictionary<string, IReadOnlyList<SourceFile>>
+        {
+            ["python"] =
+            [
+                new("test_solution.py", """
+                    import unittest
+                    from solution import dobrar
+
+
+                    class DobrarTest(unittest.TestCase):
+                        def test_lista(self):
+                            "dobra uma lista"
+                            self.assertEqual([dobrar(n) for n in (1, 2, 3)], [2, 4, 6])
+
+                        def test_casos(self):
+                            "casos"
+                            for n in (1, 3):
+                                with self.subTest(n=n):
+                                    self.assertEqual(dobrar(n), n * 2)
+
+                        @unittest.skip("ainda não")
+                        def test_pulado(self):
+                            pass
+                    """),
+            ],
+        });
+        var runner = new ChallengeTestRunner(fixture.Judge);
+
+        var result = await runner.RunAsync(spec, "python", [new SourceFile("solution", NativeCode("python"))], TestContext.Current.CancellationToken);
+
+        var byName = result.Tests.ToDictionary(t => t.Name);
+        Assert.Equal(["casos", "dobra uma lista"], byName.Keys.Order());
+        Assert.Contains("Lists differ: [2, 4, 7] != [2, 4, 6]", byName["dobra uma lista"].Message, StringComparison.Ordinal);
+        Assert.Contains("First differing element 2:", byName["dobra uma lista"].Message, StringComparison.Ordinal);
+        Assert.Equal("Falhou: (n=3): 7 != 6", byName["casos"].Message);
+    }
+
+    [Fact]
+    public async Task CSharp_AssertionsCarryTheAuthorsMessage()
+    {
+        var spec = new NativeTestSpec(new Dictionary<string, IReadOnlyList<SourceFile>>
+        {
+            ["csharp"] =
+            [
+                new("Tests.cs", """
+                    using System.ComponentModel;
+
+                    public static class MensagensTests
+                    {
+                        [Description("com mensagem")]
+                        public static void ComMensagem() => Assert.Equal(6L, Solution.Dobrar(3), "dobrar(3)");
+
+                        [Description("falha explícita")]
+                        public static void Explicita() => Assert.Fail("sempre falha");
+                    }
+                    """),
+            ],
+        });
+        var runner = new ChallengeTestRunner(fixture.Judge);
+
+        var result = await runner.RunAsync(spec, "csharp", [new SourceFile("solution", NativeCode("csharp"))], TestContext.Current.CancellationToken);
+
+        var byName = result.Tests.ToDictionary(t => t.Name);
+        Assert.Equal("Falhou: dobrar(3): esperado 6, obtido 7", byName["com mensagem"].Message);
+        Assert.Equal("Falhou: sempre falha", byName["falha explícita"].Message);
     }
 
     static string NativeCode(string language) => Code.Select(row => row.Data).Single(d => d.Item1 == language).Item2;

@@ -9,17 +9,21 @@ public sealed class AssertionFailedException(string message) : Exception(message
 
 public static class Assert
 {
-    public static void Equal<T>(T expected, T actual)
+    public static void Equal<T>(T expected, T actual, string? message = null)
     {
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
-            throw new AssertionFailedException($"esperado {Show(expected)}, obtido {Show(actual)}");
+            throw new AssertionFailedException(Prefix(message) + $"esperado {Show(expected)}, obtido {Show(actual)}");
     }
 
-    public static void SequenceEqual<T>(IEnumerable<T> expected, IEnumerable<T> actual)
+    public static void SequenceEqual<T>(IEnumerable<T> expected, IEnumerable<T> actual, string? message = null)
     {
         if (!expected.SequenceEqual(actual))
-            throw new AssertionFailedException($"esperado {Show(expected)}, obtido {Show(actual)}");
+            throw new AssertionFailedException(Prefix(message) + $"esperado {Show(expected)}, obtido {Show(actual)}");
     }
+
+    public static void Fail(string message) => throw new AssertionFailedException(message);
+
+    static string Prefix(string? message) => message is null ? "" : message + ": ";
 
     public static void True(bool condition, string? message = null)
     {

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -30,9 +32,19 @@ public class Main {
         return b.append('"').toString();
     }
 
+    static TestPlan plan;
+
     static String name(TestIdentifier id) {
         String name = id.getDisplayName();
-        return name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+        name = name.endsWith("()") ? name.substring(0, name.length() - 2) : name;
+        // A parameterized invocation with the default name ("[1] 0") gets its method's name in front.
+        if (name.startsWith("[") && plan != null) {
+            var parent = plan.getParent(id);
+            if (parent.isPresent() && parent.get().getSource().orElse(null) instanceof MethodSource) {
+                name = parent.get().getDisplayName().replaceAll("\\(.*\\)$", "") + " " + name;
+            }
+        }
+        return name;
     }
 
     static void emit(String name, String status, double ms, String out, String error) {
@@ -55,6 +67,11 @@ public class Main {
             new TestExecutionListener() {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
                 long start;
+
+                @Override
+                public void testPlanExecutionStarted(TestPlan testPlan) {
+                    plan = testPlan;
+                }
 
                 @Override
                 public void executionStarted(TestIdentifier id) {

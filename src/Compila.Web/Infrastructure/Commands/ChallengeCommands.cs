@@ -49,8 +49,15 @@ internal static class ChallengeCommands
             return 1;
         }
 
-        var report = await ChallengeValidator.ValidateAsync(judge, catalog, slug, progress: new Progress<string>(Console.WriteLine));
+        var report = await ChallengeValidator.ValidateAsync(judge, catalog, slug, progress: new ConsoleLines());
         Console.WriteLine(report.Format());
         return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>Prints each progress line as it is reported; <see cref="Progress{T}"/> would post it to the thread
+    /// pool, and a line could then appear after the summary.</summary>
+    sealed class ConsoleLines : IProgress<string>
+    {
+        public void Report(string value) => Console.WriteLine(value);
     }
 }
