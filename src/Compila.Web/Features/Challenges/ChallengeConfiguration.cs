@@ -25,6 +25,7 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         challenge.Property(c => c.StarterCode).IsJson();
         challenge.Property(c => c.SolutionCode).IsJson();
         challenge.Property(c => c.Examples).IsJson();
+        challenge.Property(c => c.TestFiles).IsJson();
         challenge.Property(c => c.XpReward).HasDefaultValue(100).HasSentinel(0);
         challenge.Property(c => c.SuccessRate).HasPrecision(5, 2);
         challenge.Property(c => c.ContentHash).HasMaxLength(64);

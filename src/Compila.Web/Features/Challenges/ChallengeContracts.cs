@@ -28,6 +28,7 @@ public sealed record CodeFile(string Path, string Content);
 /// <summary>A visible example case: function arguments and the expected value, or stdin and expected stdout.</summary>
 public sealed record ChallengeExample(string Name, JsonNode? Args, JsonNode? Expected, string? Stdin, string? ExpectedStdout);
 
+/// <summary>A challenge as learners read it; <c>TestFiles</c> holds a native-tests challenge's test files per language.</summary>
 public sealed record ChallengeDetail(
     Guid Id,
     string Slug,
@@ -42,6 +43,7 @@ public sealed record ChallengeDetail(
     IReadOnlyList<string> Requirements,
     IReadOnlyDictionary<string, IReadOnlyList<CodeFile>> StarterCode,
     IReadOnlyList<ChallengeExample> Examples,
+    IReadOnlyDictionary<string, IReadOnlyList<CodeFile>> TestFiles,
     int XpReward,
     int? EstimatedTimeMinutes,
     IReadOnlyList<string> Badges,

@@ -130,6 +130,7 @@ public static class ChallengesApi
         Deserialize<List<string>>(c.Requirements) ?? [],
         Deserialize<Dictionary<string, IReadOnlyList<CodeFile>>>(c.StarterCode) ?? [],
         Deserialize<List<ChallengeExample>>(c.Examples) ?? [],
+        Deserialize<Dictionary<string, IReadOnlyList<CodeFile>>>(c.TestFiles) ?? [],
         c.XpReward, c.EstimatedTimeMinutes, c.Badges, c.CompletedCount, c.AttemptedCount, c.SuccessRate, c.Languages, c.PublishedAt);
 
     static T? Deserialize<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web);

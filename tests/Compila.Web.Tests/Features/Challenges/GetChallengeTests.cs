@@ -28,6 +28,27 @@ public sealed class GetChallengeTests(CompilaApp app) : IClassFixture<CompilaApp
             var files = body["starterCode"]![language]!.AsArray();
             Assert.Equal(code.Starter[0].Content, files[0]!["content"]!.GetValue<string>());
         }
+
+        Assert.Empty(body["testFiles"]!.AsObject());
+    }
+
+    [Fact]
+    public async Task GetBySlug_OfANativeTestsChallenge_ShowsItsTestFilesPerLanguage_AsTheSpec()
+    {
+        var challenge = CatalogFixture.Published.First(c => c.Tests is NativeTestSpec);
+        var native = (NativeTestSpec)challenge.Tests;
+
+        var body = await (await app.CreateClient().GetAsync($"/v1/challenges/{challenge.Slug}")).ReadJsonAsync();
+
+        Assert.Empty(body["examples"]!.AsArray());
+        var testFiles = body["testFiles"]!.AsObject();
+        Assert.Equal(native.FilesByLanguage.Keys.Order(), testFiles.Select(p => p.Key).Order());
+        foreach (var (language, files) in native.FilesByLanguage)
+        {
+            var shown = Assert.Single(testFiles[language]!.AsArray())!;
+            Assert.Equal(files[0].Path, shown["path"]!.GetValue<string>());
+            Assert.Equal(files[0].Content, shown["content"]!.GetValue<string>());
+        }
     }
 
     [Fact]

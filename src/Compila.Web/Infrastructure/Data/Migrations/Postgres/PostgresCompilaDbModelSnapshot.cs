@@ -272,6 +272,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("technologies");
 
+                    b.Property<string>("TestFiles")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("test_files")
+                        .HasAnnotation("Compila:Json", true);
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -266,6 +266,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("technologies");
 
+                    b.Property<string>("TestFiles")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test_files")
+                        .HasAnnotation("Compila:Json", true);
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
