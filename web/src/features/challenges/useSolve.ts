@@ -24,6 +24,7 @@ export function useSolve(challengeId: string | undefined) {
             void queryClient.invalidateQueries({ queryKey: queryKeys.progress });
             void queryClient.invalidateQueries({ queryKey: queryKeys.me });
             void queryClient.invalidateQueries({ queryKey: ['leaderboard'] });
+            void queryClient.invalidateQueries({ queryKey: ['mySubmissions'] });
             if (challengeId) void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(challengeId) });
           }
         },
