@@ -25,7 +25,11 @@ export function useSolve(challengeId: string | undefined) {
             void queryClient.invalidateQueries({ queryKey: queryKeys.me });
             void queryClient.invalidateQueries({ queryKey: ['leaderboard'] });
             void queryClient.invalidateQueries({ queryKey: ['mySubmissions'] });
-            if (challengeId) void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(challengeId) });
+            if (challengeId) {
+              void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(challengeId) });
+              // A pass unlocks the reference solution: a "still locked" answer in the cache is out of date.
+              void queryClient.invalidateQueries({ queryKey: queryKeys.solutions(challengeId) });
+            }
           }
         },
         onStateChange: (socketState) => dispatch({ type: 'reconnecting', value: socketState === 'reconnecting' }),
