@@ -30,7 +30,16 @@ for (const theme of ['light', 'dark'] as const) {
       await visit(`/challenges/${challenge.slug}`, async () => {
         await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible();
       });
+      // The solution tab while the solution is locked, and the give-up confirmation (closed again unanswered).
+      await page.getByRole('tab', { name: 'Solução' }).click();
+      await page.getByRole('button', { name: 'Desistir e ver a solução' }).click();
+      await expect(page.getByRole('dialog', { name: 'Desistir deste desafio?' })).toBeVisible();
+      await expectNoSeriousViolations(page, `give-up confirmation (${theme})`);
+      await page.getByRole('button', { name: 'Continuar tentando' }).click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expectNoSeriousViolations(page, `locked solution tab (${theme})`);
       await visit('/dashboard', heading('Meu painel'));
+      await visit('/submissions', () => expect(page.getByText('Você ainda não enviou nenhuma solução')).toBeVisible());
       await visit('/profile', heading('Perfil'));
       await visit('/leaderboard', heading('Ranking'), '/leaderboard signed in');
     });

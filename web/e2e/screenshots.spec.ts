@@ -41,6 +41,10 @@ for (const device of [
       await page.getByTestId('outcome').scrollIntoViewIfNeeded();
       await shoot(page, `challenge-passed-${device.name}`);
 
+      await page.goto('/submissions');
+      await expect(page.getByTestId('my-submission')).toHaveCount(2);
+      await shoot(page, `my-submissions-${device.name}`);
+
       await page.goto('/dashboard');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await shoot(page, `dashboard-${device.name}`, true);

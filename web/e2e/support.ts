@@ -35,14 +35,19 @@ export function readSolution(slug: string, language: string): string {
 
 /** The first published beginner challenge offering all the given languages, with reference solutions on disk. */
 export async function pickChallenge(request: APIRequestContext, languages: string[]): Promise<CatalogChallenge> {
+  return (await pickChallenges(request, languages, 1))[0]!;
+}
+
+/** The first `count` published beginner challenges offering all the given languages, with reference solutions on disk. */
+export async function pickChallenges(request: APIRequestContext, languages: string[], count: number): Promise<CatalogChallenge[]> {
   const response = await request.get('/v1/challenges', { params: { level: 'beginner', size: 100, sort: 'oldest' } });
   expect(response.ok()).toBeTruthy();
   const page = (await response.json()) as { items: CatalogChallenge[] };
-  const found = page.items.find(
+  const found = page.items.filter(
     (c) => languages.every((l) => c.languages.includes(l)) && languages.every((l) => existsSync(solutionPath(c.slug, l))),
   );
-  if (!found) throw new Error(`No beginner challenge with ${languages.join(', ')} and reference solutions on disk`);
-  return found;
+  if (found.length < count) throw new Error(`Fewer than ${count} beginner challenges with ${languages.join(', ')} and reference solutions on disk`);
+  return found.slice(0, count);
 }
 
 let counter = 0;
@@ -84,6 +89,18 @@ export async function setEditorCode(page: Page, slug: string, language: string, 
   await expect
     .poll(() => page.evaluate((key) => localStorage.getItem(key), `compila.draft:${slug}:${language}`))
     .toBe(code);
+}
+
+/** Opens a challenge, pastes the code in the editor and submits it; resolves with the judged status. */
+export async function submitCode(page: Page, challenge: CatalogChallenge, language: string, code: string): Promise<string> {
+  await page.goto(`/challenges/${challenge.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: challenge.title })).toBeVisible();
+  await page.getByLabel('Linguagem').selectOption(language);
+  await setEditorCode(page, challenge.slug, language, code);
+  await page.getByRole('button', { name: 'Enviar solução' }).click();
+  const outcome = page.getByTestId('outcome');
+  await expect(outcome).toHaveAttribute('data-status', /^(passed|failed|partial)$/, { timeout: 120_000 });
+  return (await outcome.getAttribute('data-status'))!;
 }
 
 export async function editorText(page: Page): Promise<string> {

@@ -4,10 +4,13 @@ import type {
   ChallengeDetail,
   ChallengePage,
   ExecuteResponse,
+  GiveUpResponse,
   LanguageInfo,
   LeaderboardPage,
   LeaderboardPeriod,
+  MySubmissionPage,
   Progress,
+  SolutionResponse,
   SubmissionDetail,
   SubmissionSummary,
   SubmitResponse,
@@ -21,6 +24,14 @@ export interface CatalogQuery {
   technology?: string;
   q?: string;
   sort?: string;
+  page?: number;
+  size?: number;
+}
+
+/** `GET /v1/me/submissions` filters; the server answers 400 to an unknown status or language. */
+export interface MySubmissionsQuery {
+  status?: string;
+  language?: string;
   page?: number;
   size?: number;
 }
@@ -44,6 +55,11 @@ export const endpoints = {
     api<SubmitResponse>(`/v1/challenges/${challengeId}/submit`, { method: 'POST', body }),
   submissions: (challengeId: string) => api<SubmissionSummary[]>(`/v1/challenges/${challengeId}/submissions`),
   submission: (id: string) => api<SubmissionDetail>(`/v1/submissions/${id}`),
+  mySubmissions: (query: MySubmissionsQuery, signal?: AbortSignal) =>
+    api<MySubmissionPage>('/v1/me/submissions', { query: { ...query }, signal }),
+  giveUp: (challengeId: string) => api<GiveUpResponse>(`/v1/challenges/${challengeId}/give-up`, { method: 'POST' }),
+  solution: (challengeId: string, language: string, signal?: AbortSignal) =>
+    api<SolutionResponse>(`/v1/challenges/${challengeId}/solution`, { query: { language }, signal }),
   progress: () => api<Progress>('/v1/me/progress'),
   leaderboard: (period: LeaderboardPeriod, stack: string | undefined, page: number) =>
     api<LeaderboardPage>('/v1/leaderboard', { query: { period, stack, page } }),
@@ -57,5 +73,9 @@ export const queryKeys = {
   challenge: (slug: string) => ['challenge', slug] as const,
   submissions: (challengeId: string) => ['submissions', challengeId] as const,
   submission: (id: string) => ['submission', id] as const,
+  mySubmissions: (query: MySubmissionsQuery) => ['mySubmissions', query] as const,
+  solution: (challengeId: string, language: string) => ['solution', challengeId, language] as const,
+  /** The prefix of every language's solution key: invalidating it rechecks the lock after a pass or a give-up. */
+  solutions: (challengeId: string) => ['solution', challengeId] as const,
   leaderboard: (period: string, stack: string | undefined, page: number) => ['leaderboard', period, stack, page] as const,
 };

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/me/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suas submissões em todos os desafios, das mais recentes às mais antigas, com filtros e paginação. */
+        get: operations["ListMySubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/progress": {
         parameters: {
             query?: never;
@@ -30,6 +47,22 @@ export interface paths {
         get: operations["GetLeaderboard"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/ai/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddKnowledgeDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,6 +353,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ai/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Busca na base de conhecimento (híbrida: palavras-chave + vetores). */
+        get: operations["SearchKnowledge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ai/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ai/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -330,6 +412,13 @@ export interface components {
             submissions: number | string;
             /** Format: int32 */
             passes: number | string;
+        };
+        AddDocumentRequest: {
+            title: null | string;
+            markdown: null | string;
+            language: null | string;
+            topic: null | string;
+            tags: null | string[];
         };
         AdminUpdateUserRequest: {
             subscriptionPlan: null | string;
@@ -448,6 +537,23 @@ export interface components {
             path: null | string;
             content: null | string;
         };
+        ConversationMessage: {
+            role: string;
+            content: string;
+            resources: null | components["schemas"]["JsonNode"];
+            mode: null | string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConversationSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            challengeId: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ExecuteRequest: {
             language: null | string;
             code: null | string;
@@ -495,6 +601,7 @@ export interface components {
             };
         };
         JsonNode: unknown;
+        JsonObject: Record<string, never>;
         LanguageResponse: {
             id: string;
             name: string;
@@ -534,6 +641,35 @@ export interface components {
         LoginRequest: {
             login: null | string;
             password: null | string;
+        };
+        MySubmission: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            challengeSlug: string;
+            challengeTitle: string;
+            language: string;
+            status: string;
+            /** Format: int32 */
+            score: null | number | string;
+            /** Format: int32 */
+            xpGained: number | string;
+            /** Format: int32 */
+            attemptNumber: number | string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: int32 */
+            executionTimeMs: null | number | string;
+        };
+        MySubmissionPage: {
+            items: components["schemas"]["MySubmission"][];
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            size: number | string;
+            /** Format: int32 */
+            total: number | string;
         };
         ProgressResponse: {
             /** Format: int32 */
@@ -583,6 +719,17 @@ export interface components {
             email: null | string;
             password: null | string;
             fullName: null | string;
+        };
+        SearchResult: {
+            documentId: string;
+            title: string;
+            heading: null | string;
+            snippet: string;
+            /** Format: double */
+            score: number | string;
+            language: string;
+            topic: null | string;
+            url: null | string;
         };
         SolutionResponse: {
             /** Format: uuid */
@@ -705,6 +852,40 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListMySubmissions: {
+        parameters: {
+            query?: {
+                status?: string;
+                language?: string;
+                page?: number | string;
+                size?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MySubmissionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     GetProgress: {
         parameters: {
             query?: never;
@@ -753,6 +934,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LeaderboardPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    AddKnowledgeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
                 };
             };
             /** @description Bad Request */
@@ -1347,6 +1561,89 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SearchKnowledge: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number | string;
+                language?: string;
+                topic?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ListConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSummary"][];
+                };
+            };
+        };
+    };
+    GetConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessage"][];
                 };
             };
             /** @description Not Found */

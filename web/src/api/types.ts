@@ -81,8 +81,16 @@ export interface Feedback {
 
 export type SubmissionStatus = 'pending' | 'passed' | 'failed' | 'partial';
 
+/** The statuses `GET /v1/me/submissions?status=` accepts, in the order the filter offers them. */
+export const SUBMISSION_STATUSES = ['passed', 'failed', 'partial', 'pending'] as const satisfies readonly SubmissionStatus[];
+
 /** `GET /v1/challenges/{id}/submissions` items. */
 export type SubmissionSummary = Clean<Schemas['SubmissionSummary']>;
+
+/** `GET /v1/me/submissions` items: one row of the learner's history, with the challenge it answers. */
+export type MySubmission = Omit<Clean<Schemas['MySubmission']>, 'status'> & { status: SubmissionStatus };
+/** `GET /v1/me/submissions`: newest first, paged. */
+export type MySubmissionPage = Omit<Clean<Schemas['MySubmissionPage']>, 'items'> & { items: MySubmission[] };
 
 /** `GET /v1/submissions/{id}`: OpenAPI types the stored JSON columns loosely, so they get their real shapes here. */
 export type SubmissionDetail = Omit<Clean<Schemas['SubmissionView']>, 'testResults' | 'aiFeedback' | 'code'> & {
@@ -92,6 +100,10 @@ export type SubmissionDetail = Omit<Clean<Schemas['SubmissionView']>, 'testResul
 };
 
 export type SubmitResponse = Clean<Schemas['SubmitAccepted']>;
+/** `POST /v1/challenges/{id}/give-up`. */
+export type GiveUpResponse = Clean<Schemas['GiveUpResponse']>;
+/** `GET /v1/challenges/{id}/solution`; `reason` is `passed` or `given_up`. */
+export type SolutionResponse = Clean<Schemas['SolutionResponse']>;
 export type Badge = Clean<Schemas['BadgeProgress']>;
 export type ActivityDay = Clean<Schemas['ActivityDay']>;
 /** `GET /v1/me/progress`. */

@@ -13,6 +13,7 @@ const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
 const CatalogPage = lazy(() => import('../features/challenges/CatalogPage'));
 const ChallengePage = lazy(() => import('../features/challenges/ChallengePage'));
 const SubmissionPage = lazy(() => import('../features/submissions/SubmissionPage'));
+const MySubmissionsPage = lazy(() => import('../features/submissions/MySubmissionsPage'));
 const DashboardPage = lazy(() => import('../features/progress/DashboardPage'));
 const LeaderboardPage = lazy(() => import('../features/leaderboard/LeaderboardPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { path: 'dashboard', element: page(<DashboardPage />) },
+          { path: 'submissions', element: page(<MySubmissionsPage />) },
           { path: 'submissions/:id', element: page(<SubmissionPage />) },
           { path: 'profile', element: page(<ProfilePage />) },
         ],

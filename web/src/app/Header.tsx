@@ -20,8 +20,16 @@ export function Header() {
   const links = [
     { to: '/challenges', label: t('nav.challenges') },
     { to: '/leaderboard', label: t('nav.leaderboard') },
-    ...(session ? [{ to: '/dashboard', label: t('nav.dashboard') }] : []),
+    ...(session
+      ? [
+          { to: '/dashboard', label: t('nav.dashboard') },
+          { to: '/submissions', label: t('nav.mySubmissions') },
+        ]
+      : []),
   ];
+  // Signed in, four links need more room: the menu button stands in for them up to the lg breakpoint.
+  const desktopOnly = session ? 'hidden lg:block' : 'hidden md:block';
+  const compactOnly = session ? 'lg:hidden' : 'md:hidden';
 
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">
@@ -30,11 +38,11 @@ export function Header() {
           <Logo />
           <span className="hidden text-lg min-[400px]:inline">compila.dev</span>
         </Link>
-        <nav aria-label={t('nav.main')} className="ml-4 hidden md:block">
+        <nav aria-label={t('nav.main')} className={`ml-4 ${desktopOnly}`}>
           <ul className="flex gap-1">
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} className="nav-link">
+                <NavLink to={link.to} className="nav-link whitespace-nowrap">
                   {link.label}
                 </NavLink>
               </li>
@@ -58,7 +66,7 @@ export function Header() {
           )}
           <button
             type="button"
-            className="icon-btn md:hidden"
+            className={`icon-btn ${compactOnly}`}
             aria-expanded={open}
             aria-controls={navId}
             onClick={() => setOpen((v) => !v)}
@@ -70,7 +78,7 @@ export function Header() {
           </button>
         </div>
       </div>
-      <nav id={navId} aria-label={t('nav.mobile')} hidden={!open} className="border-t border-line px-3 py-2 md:hidden">
+      <nav id={navId} aria-label={t('nav.mobile')} hidden={!open} className={`border-t border-line px-3 py-2 ${compactOnly}`}>
         <ul className="flex flex-col gap-1">
           {links.map((link) => (
             <li key={link.to}>
@@ -152,6 +160,11 @@ function UserMenu({ username }: { username: string }) {
           <li>
             <Link to="/dashboard" className="menu-item">
               {t('nav.dashboard')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/submissions" className="menu-item">
+              {t('nav.mySubmissions')}
             </Link>
           </li>
           <li>

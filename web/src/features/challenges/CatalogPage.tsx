@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import { LEVELS, SORTS, STACKS, type ChallengeSummary } from '../../api/types';
+import { Select } from '../../components/Select';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { formatNumber } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -163,35 +164,6 @@ export default function CatalogPage() {
           </button>
         </nav>
       )}
-    </div>
-  );
-}
-
-function Select({
-  id,
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

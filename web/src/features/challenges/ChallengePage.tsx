@@ -18,6 +18,7 @@ import { languageName, levelLabel, stackLabel } from './labels';
 import { ProgressSummary } from './ProgressSummary';
 import { ReferenceSolution } from './ReferenceSolution';
 import { RunOutput } from './RunPanel';
+import { SolutionPanel } from './SolutionPanel';
 import { SubmissionsList } from './SubmissionsList';
 import { TestResultsList, StatusBadge } from './TestResultsList';
 import { Timeline } from './Timeline';
@@ -81,7 +82,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
   const starter = starterFor(challenge, language);
   const [code, setCode] = useState(() => loadDraft(challenge.slug, language) ?? starter);
   const [stdin, setStdin] = useState('');
-  const [leftTab, setLeftTab] = useState<'description' | 'submissions'>('description');
+  const [leftTab, setLeftTab] = useState<'description' | 'submissions' | 'solution'>('description');
   const [bottomTab, setBottomTab] = useState<'run' | 'results'>('run');
   const [reveal, setReveal] = useState<{ line: number } | null>(null);
   const { state: solve, submit } = useSolve(challenge.id);
@@ -145,6 +146,9 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
           <TabButton id="tab-submissions" selected={leftTab === 'submissions'} controls="panel-submissions" onSelect={() => setLeftTab('submissions')}>
             {t('challenge.mySubmissions')}
           </TabButton>
+          <TabButton id="tab-solution" selected={leftTab === 'solution'} controls="panel-solution" onSelect={() => setLeftTab('solution')}>
+            {t('challenge.solutionTab')}
+          </TabButton>
         </div>
         <div id="panel-description" role="tabpanel" aria-labelledby="tab-description" hidden={leftTab !== 'description'} tabIndex={0} className="max-h-none overflow-y-auto p-4 lg:max-h-[calc(100dvh-12rem)]">
           <div className="prose-compila">
@@ -206,6 +210,18 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
               <p className="text-sm text-muted">
                 <Link className="link" to={loginHref}>
                   {t('challenge.signInToSubmit')}
+                </Link>
+              </p>
+            ))}
+        </div>
+        <div id="panel-solution" role="tabpanel" aria-labelledby="tab-solution" hidden={leftTab !== 'solution'} tabIndex={0} className="p-4">
+          {leftTab === 'solution' &&
+            (session ? (
+              <SolutionPanel challengeId={challenge.id} language={language} />
+            ) : (
+              <p className="text-sm text-muted">
+                <Link className="link" to={loginHref}>
+                  {t('solution.signIn')}
                 </Link>
               </p>
             ))}

@@ -24,7 +24,12 @@ export function useSolve(challengeId: string | undefined) {
             void queryClient.invalidateQueries({ queryKey: queryKeys.progress });
             void queryClient.invalidateQueries({ queryKey: queryKeys.me });
             void queryClient.invalidateQueries({ queryKey: ['leaderboard'] });
-            if (challengeId) void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(challengeId) });
+            void queryClient.invalidateQueries({ queryKey: ['mySubmissions'] });
+            if (challengeId) {
+              void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(challengeId) });
+              // A pass unlocks the reference solution: a "still locked" answer in the cache is out of date.
+              void queryClient.invalidateQueries({ queryKey: queryKeys.solutions(challengeId) });
+            }
           }
         },
         onStateChange: (socketState) => dispatch({ type: 'reconnecting', value: socketState === 'reconnecting' }),

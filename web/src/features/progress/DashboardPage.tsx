@@ -53,9 +53,14 @@ export default function DashboardPage() {
       ) : (
         <>
           <section className="card p-5" aria-labelledby="activity-title">
-            <h2 id="activity-title" className="mb-3 font-semibold">
-              {t('dashboard.activity')}
-            </h2>
+            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="activity-title" className="font-semibold">
+                {t('dashboard.activity')}
+              </h2>
+              <Link className="link text-sm" to="/submissions">
+                {t('mySubmissions.seeAll')}
+              </Link>
+            </div>
             <ActivityChart days={progress.data.activity} />
           </section>
 

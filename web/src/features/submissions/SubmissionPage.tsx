@@ -69,9 +69,14 @@ export default function SubmissionPage() {
       <section className="card p-4">
         <FeedbackPanel feedback={s.aiFeedback} />
       </section>
-      <Link className="link" to="/challenges">
-        {t('challenge.back')}
-      </Link>
+      <p className="flex flex-wrap gap-x-6 gap-y-2">
+        <Link className="link" to="/submissions">
+          {t('mySubmissions.seeAll')}
+        </Link>
+        <Link className="link" to="/challenges">
+          {t('challenge.back')}
+        </Link>
+      </p>
     </div>
   );
 }
