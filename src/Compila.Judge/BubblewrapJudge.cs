@@ -12,7 +12,7 @@ namespace Compila.Judge;
 /// The judge: language adapters, a bounded pool of workers with a bounded queue, and bubblewrap isolation.
 /// Probes the sandbox and the runtimes once, at construction, and fails closed when bubblewrap does not work.
 /// </summary>
-public sealed class BubblewrapJudge : IJudge
+public sealed class BubblewrapJudge : IJudge, IDisposable
 {
     private readonly JudgeOptions _options;
     private readonly ILogger _logger;
@@ -22,6 +22,7 @@ public sealed class BubblewrapJudge : IJudge
     private readonly Channel<int> _slots;
     private readonly int _admissionLimit;
     private readonly int[] _uids;
+    private readonly Dictionary<string, SandboxedServer> _compileServers = new(StringComparer.OrdinalIgnoreCase);
     private int _admitted;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
@@ -30,8 +31,8 @@ public sealed class BubblewrapJudge : IJudge
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
         _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
-        // One host uid per slot plus one for the start-up probe, unique machine-wide.
-        _uids = Native.IsRoot ? UidAllocator.Claim(_options.SandboxUidBase, PoolSize + 1) : [];
+        // One host uid per slot, one for the start-up probe and one for compile servers, unique machine-wide.
+        _uids = Native.IsRoot ? UidAllocator.Claim(_options.SandboxUidBase, PoolSize + 2) : [];
         _slots = Channel.CreateBounded<int>(PoolSize);
         for (var slot = 0; slot < PoolSize; slot++)
         {
@@ -57,6 +58,14 @@ public sealed class BubblewrapJudge : IJudge
             },
             StringComparer.OrdinalIgnoreCase);
         Languages = all.Select(a => _languages[a.Id]).ToList();
+        if (_options.UseCompileServers)
+        {
+            foreach (var adapter in all.Where(a => _languages[a.Id].Available && a.CompileServer(CompileLimitsFor(a)) is not null))
+            {
+                _compileServers[adapter.Id] = new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter), _logger);
+            }
+        }
+
         foreach (var language in Languages.Where(l => !l.Available))
         {
             _logger.LogWarning("Language {Language} unavailable: {Reason}", language.Id, language.UnavailableReason);
@@ -171,10 +180,21 @@ public sealed class BubblewrapJudge : IJudge
 
         string? compileOutput = null;
         double compileMs = 0;
-        if (adapter.Compile(entry, request.Files) is { } compile)
+        var served = _compileServers.TryGetValue(adapter.Id, out var server)
+            ? await CompileOnServerAsync(server, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (served is { } answer)
         {
-            var compileLimits = EffectiveLimits.From(EffectiveLimits.Merge(
-                _options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
+            compileMs = answer.WallTimeMs;
+            compileOutput = answer.Output;
+            if (!answer.Compiled)
+            {
+                return new BatchResult(runId, false, compileOutput, compileMs, []);
+            }
+        }
+        else if (adapter.Compile(entry, request.Files) is { } compile)
+        {
+            var compileLimits = CompileLimitsFor(adapter);
             var outcome = await _bubblewrap.RunAsync(new SandboxStep
             {
                 Command = compile.Argv,
@@ -297,6 +317,77 @@ public sealed class BubblewrapJudge : IJudge
     }
 
     private int? SlotUid(int slot) => Native.IsRoot ? _uids[slot] : null;
+
+    private EffectiveLimits CompileLimitsFor(LanguageAdapter adapter) =>
+        EffectiveLimits.From(EffectiveLimits.Merge(_options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
+
+    /// <summary>A compile server's sandbox: the compile limits for memory and processes, none for its lifetime.</summary>
+    private (SandboxStep, IDisposable) CompileServerStep(LanguageAdapter adapter)
+    {
+        var limits = CompileLimitsFor(adapter);
+        var spec = adapter.CompileServer(limits)!;
+        var uid = Native.IsRoot ? _uids[PoolSize + 1] : (int?)null;
+        var home = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), uid);
+        var step = new SandboxStep
+        {
+            Command = spec.Command,
+            Environment = spec.Environment,
+            HostWorkDir = home.Path,
+            Limits = limits with { CpuTimeSeconds = 1_000_000, WallTimeSeconds = 1_000_000 },
+            Binds = spec.Binds,
+            TmpMegabytes = adapter.CompileTmpMegabytes,
+            HostUid = uid,
+        };
+        return (step, home);
+    }
+
+    private sealed record ServedCompile(bool Compiled, string? Output, double WallTimeMs);
+
+    /// <summary>
+    /// Compiles on the language's compile server and writes the assembly into the run's folder; null when the server
+    /// cannot answer (not started, or it died without an answer), and the compile step runs instead.
+    /// </summary>
+    private async Task<ServedCompile?> CompileOnServerAsync(
+        SandboxedServer server, LanguageAdapter adapter, IReadOnlyList<SourceFile> files, WorkDirectory work, CancellationToken cancellationToken)
+    {
+        var request = new System.Text.Json.Nodes.JsonObject
+        {
+            ["files"] = new System.Text.Json.Nodes.JsonArray(files
+                .Select(f => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["path"] = f.Path, ["content"] = f.Content })
+                .ToArray()),
+        }.ToJsonString();
+        var answer = await server.AskAsync(request, CompileLimitsFor(adapter), cancellationToken).ConfigureAwait(false);
+        switch (answer.Kind)
+        {
+            case ServerAnswerKind.TimeLimitExceeded:
+                return new ServedCompile(false, "Compilation exceeded its time limit.", answer.WallTimeMs);
+            case ServerAnswerKind.MemoryLimitExceeded:
+                return new ServedCompile(false, "Compilation exceeded its memory limit.", answer.WallTimeMs);
+            case ServerAnswerKind.Answered:
+                break;
+            default:
+                return null;
+        }
+
+        var reply = System.Text.Json.Nodes.JsonNode.Parse(answer.Line!)!;
+        var diagnostics = reply["diagnostics"]?.GetValue<string>() ?? "";
+        if (reply["ok"]?.GetValue<bool>() != true)
+        {
+            return new ServedCompile(false, diagnostics, answer.WallTimeMs);
+        }
+
+        work.Write(adapter.CompileServer(CompileLimitsFor(adapter))!.OutputFile, Convert.FromBase64String(reply["assembly"]!.GetValue<string>()));
+        return new ServedCompile(true, diagnostics, answer.WallTimeMs);
+    }
+
+    /// <summary>Stops the compile servers.</summary>
+    public void Dispose()
+    {
+        foreach (var server in _compileServers.Values)
+        {
+            server.Dispose();
+        }
+    }
 
     private string? ProbeLanguage(LanguageAdapter adapter, JudgeTools tools)
     {

@@ -42,6 +42,12 @@ public sealed class JudgeOptions
     public bool UseSeccomp { get; set; } = true;
 
     /// <summary>
+    /// Compile on a warm compile server where a language has one (C#: Roslyn kept loaded in its own long-lived
+    /// sandbox, recycled every 500 compiles or after any failure); false compiles every time in a fresh step.
+    /// </summary>
+    public bool UseCompileServers { get; set; } = true;
+
+    /// <summary>
     /// Also join the cgroup v1 <c>pids</c> controller. Off by default when the host runs as root: each worker slot then
     /// has its own host uid, so RLIMIT_NPROC already caps exactly that run's processes and threads, and every cgroup
     /// join costs 2–3 ms of sandbox start-up. Without root (no per-slot uid) the pids controller is used when writable.

@@ -10,7 +10,7 @@ namespace Compila.Judge.Testing.Tests;
 /// The real judge (bubblewrap sandbox), shared by every test, wrapped so tests can see exactly what
 /// entered the sandbox and what came out. Learner and reference code only ever run through it.
 /// </summary>
-public sealed class JudgeFixture
+public sealed class JudgeFixture : IDisposable
 {
     readonly BubblewrapJudge _inner;
 
@@ -22,6 +22,8 @@ public sealed class JudgeFixture
     }
 
     public RecordingJudge Judge { get; }
+
+    public void Dispose() => _inner.Dispose();
 
     static readonly Lazy<string> RepoRootLazy = new(() =>
     {

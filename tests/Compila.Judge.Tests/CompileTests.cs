@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Compila.Judge.Tests;
 
 public sealed class CompileTests(JudgeFixture fixture)
@@ -94,6 +96,67 @@ public sealed class CompileTests(JudgeFixture fixture)
         var result = await fixture.Judge.RunAsync(new RunRequest("java", [new SourceFile("Main.java", code)]));
 
         Assert.Equal("absent\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task CSharp_TheCompileServerAndCsc_GiveTheSameProgramAndTheSameMessages()
+    {
+        using var cscOnly = new BubblewrapJudge(Options.Create(new JudgeOptions { UseCompileServers = false }));
+        const string hello = "var xs = new List<int> { 1, 2, 3 };\nConsole.WriteLine($\"Olá {xs.Sum()}\");\n";
+        const string broken = "string? s = null;\nConsole.WriteLine(s.Length);\nint x = \"texto\";\n";
+
+        var served = await fixture.Judge.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", hello)]));
+        var compiled = await cscOnly.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", hello)]));
+        var servedError = await fixture.Judge.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", broken)]));
+        var compiledError = await cscOnly.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", broken)]));
+
+        Assert.Equal("Olá 6\n", served.Stdout);
+        Assert.Equal(served.Stdout, compiled.Stdout);
+        Assert.Equal(RunStatus.CompilationError, servedError.Status);
+        Assert.Contains("Program.cs(2,19): warning CS8602", servedError.CompileOutput, StringComparison.Ordinal);
+        Assert.Contains("Program.cs(3,9): error CS0029", servedError.CompileOutput, StringComparison.Ordinal);
+        Assert.Equal(compiledError.CompileOutput, servedError.CompileOutput);
+    }
+
+    [Fact]
+    public async Task CSharp_CompileServer_RunsInItsOwnSandbox_AsAnUnprivilegedUser_WithoutNetwork()
+    {
+        // Uids of its own, to tell its server from other judges' in this test run.
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { SandboxUidBase = 140000 }));
+        var result = await judge.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", "Console.WriteLine(1);")]));
+
+        static int Uid(string pid) => int.Parse(
+            File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1],
+            System.Globalization.CultureInfo.InvariantCulture);
+        var pid = Assert.Single(
+            JudgeFixture.Survivors("csharp-compile-server/server.dll").Select(p => p.Split(':')[0]),
+            p => Uid(p) is >= 140000 and < 150000 && File.ReadAllText($"/proc/{p}/cmdline").Split('\0')[0].EndsWith("/dotnet", StringComparison.Ordinal));
+
+        Assert.Equal("1\n", result.Stdout);
+        Assert.NotEqual(new FileInfo("/proc/self/ns/net").LinkTarget, new FileInfo($"/proc/{pid}/ns/net").LinkTarget);
+        Assert.NotEqual(new FileInfo("/proc/self/ns/mnt").LinkTarget, new FileInfo($"/proc/{pid}/ns/mnt").LinkTarget);
+        judge.Dispose();
+        await Task.Delay(500);
+        Assert.DoesNotContain(JudgeFixture.Survivors("csharp-compile-server/server.dll"), p => p.StartsWith(pid + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CSharp_ACompileBomb_StopsAtTheCompileTimeLimit_AndTheNextCompileWorks()
+    {
+        var options = new JudgeOptions();
+        options.CompileLimits.CpuTimeSeconds = 3;
+        options.CompileLimits.WallTimeSeconds = 5;
+        using var judge = new BubblewrapJudge(Options.Create(options));
+        // Each nested lambda is bound against both overloads: 2^18 bindings.
+        var call = Enumerable.Range(0, 18).Reverse().Aggregate("0", (inner, i) => $"M(a{i} => {inner})");
+        var bomb = $"class P {{ static int M(System.Func<int, int> f) => 0; static int M(System.Func<string, int> f) => 0; static void Main() => System.Console.WriteLine({call}); }}";
+
+        var stopped = await judge.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", bomb)]));
+        var next = await judge.RunAsync(new RunRequest("csharp", [new SourceFile("Program.cs", "Console.WriteLine(42);")]));
+
+        Assert.Equal(RunStatus.CompilationError, stopped.Status);
+        Assert.Contains("Compilation exceeded its time limit.", stopped.CompileOutput, StringComparison.Ordinal);
+        Assert.Equal("42\n", next.Stdout);
     }
 
     [Fact]

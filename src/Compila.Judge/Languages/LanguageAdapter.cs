@@ -7,6 +7,14 @@ namespace Compila.Judge.Languages;
 internal sealed record SandboxCommand(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment);
 
 /// <summary>
+/// A long-lived compiler in its own sandbox (see <see cref="Sandbox.SandboxedServer"/>): it reads
+/// <c>{"files":[{"path","content"}]}</c> lines and answers <c>{"ok","diagnostics","assembly"}</c>, and the judge
+/// writes the assembly into the run's folder as <paramref name="OutputFile"/>.
+/// </summary>
+internal sealed record CompileServerSpec(
+    IReadOnlyList<string> Command, IReadOnlyDictionary<string, string> Environment, IReadOnlyList<Bind> Binds, string OutputFile);
+
+/// <summary>
 /// One language: its files, compile step (if any), run step and version. <see cref="Probe"/> runs once at start-up;
 /// a missing runtime makes the language unavailable with a reason, never a crash.
 /// </summary>
@@ -41,6 +49,9 @@ internal abstract class LanguageAdapter
     public virtual IEnumerable<(string Path, string Content)> HelperFiles(string entry, EffectiveLimits run) => [];
 
     public virtual SandboxCommand? Compile(string entry, IReadOnlyList<SourceFile> files) => null;
+
+    /// <summary>A warm compile server for this language, or null: then every compile is a <see cref="Compile"/> step.</summary>
+    public virtual CompileServerSpec? CompileServer(EffectiveLimits limits) => null;
 
     public abstract SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits);
 

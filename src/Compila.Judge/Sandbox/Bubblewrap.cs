@@ -158,9 +158,9 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         }
     }
 
-    private async Task<StepOutcome> RunInGroupsAsync(SandboxStep step, CgroupSet? groups, CancellationToken cancellationToken)
+    /// <summary>Starts the step's process chain with its three standard streams redirected; the caller owns it.</summary>
+    public Process Start(SandboxStep step, CgroupSet? groups)
     {
-        var l = step.Limits;
         var psi = new ProcessStartInfo
         {
             FileName = "/bin/sh",
@@ -178,12 +178,18 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         // Nothing of the host's environment reaches even the outer chain.
         psi.Environment.Clear();
         psi.Environment["PATH"] = "/usr/bin:/bin";
-
-        var outputCap = l.MaxOutputKilobytes * 1024;
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = psi };
+        var process = new Process { StartInfo = psi };
         Native.CloseInheritedDescriptorsOnExec();
         process.Start();
+        return process;
+    }
+
+    private async Task<StepOutcome> RunInGroupsAsync(SandboxStep step, CgroupSet? groups, CancellationToken cancellationToken)
+    {
+        var l = step.Limits;
+        var outputCap = l.MaxOutputKilobytes * 1024;
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Start(step, groups);
 
         var killed = 0;
         var wallExceeded = false;

@@ -95,8 +95,11 @@ internal sealed class WorkDirectory : IDisposable
         return total > MaxTotalBytes ? $"Source files exceed {MaxTotalBytes / 1024} KB." : null;
     }
 
+    /// <summary>Writes one text file (UTF-8) exclusively; see <see cref="Write(string, byte[])"/>.</summary>
+    public void Write(string relativePath, string content) => Write(relativePath, new UTF8Encoding(false).GetBytes(content));
+
     /// <summary>Writes one file exclusively; the path was validated and its folders are created fresh here.</summary>
-    public void Write(string relativePath, string content)
+    public void Write(string relativePath, byte[] bytes)
     {
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relativePath));
         if (!full.StartsWith(Path + "/", StringComparison.Ordinal))
@@ -129,11 +132,8 @@ internal sealed class WorkDirectory : IDisposable
             Share = FileShare.None,
             UnixCreateMode = FileMode,
         };
-        using (var stream = new FileStream(full, options))
-        {
-            var bytes = new UTF8Encoding(false).GetBytes(content);
-            stream.Write(bytes);
-        }
+        using var stream = new FileStream(full, options);
+        stream.Write(bytes);
     }
 
     private void Own(string path)
