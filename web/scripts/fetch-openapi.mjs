@@ -8,5 +8,7 @@ if (!response.ok) {
   process.exit(1);
 }
 const document = await response.json();
+// The committed document names the default address, whichever instance it was fetched from.
+document.servers = [{ url: 'http://localhost:5000/' }];
 await writeFile(new URL('../src/api/openapi.json', import.meta.url), JSON.stringify(document, null, 2) + '\n');
 console.log(`saved ${Object.keys(document.paths ?? {}).length} paths from ${base}`);

@@ -472,6 +472,9 @@ export interface components {
                 [key: string]: components["schemas"]["CodeFile"][];
             };
             examples: components["schemas"]["ChallengeExample"][];
+            testFiles: {
+                [key: string]: components["schemas"]["CodeFile"][];
+            };
             /** Format: int32 */
             xpReward: number | string;
             /** Format: int32 */

@@ -48,11 +48,14 @@ export default function ChallengePage() {
 }
 
 // The page's h1 is the challenge title: the description's headings move one level down.
-const SHIFTED_HEADINGS: Components = {
+const DESCRIPTION_MARKDOWN: Components = {
   h1: ({ children }) => <h2>{children}</h2>,
   h2: ({ children }) => <h3>{children}</h3>,
   h3: ({ children }) => <h4>{children}</h4>,
   h4: ({ children }) => <h5>{children}</h5>,
+  // Code blocks and tables scroll sideways on narrow screens: keyboard users must be able to reach them.
+  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
+  table: ({ children }) => <table tabIndex={0}>{children}</table>,
 };
 
 /** The description usually opens with the title as a heading, which the page already shows. */
@@ -115,6 +118,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
   const running = solve.phase === 'connecting' || solve.phase === 'running';
   const loginHref = `/login?next=${encodeURIComponent(location.pathname)}`;
   const visibleExamples = challenge.examples;
+  const testFiles = challenge.testFiles[language] ?? [];
   const outcome = solve.result?.submission;
 
   return (
@@ -152,7 +156,7 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
         </div>
         <div id="panel-description" role="tabpanel" aria-labelledby="tab-description" hidden={leftTab !== 'description'} tabIndex={0} className="max-h-none overflow-y-auto p-4 lg:max-h-[calc(100dvh-12rem)]">
           <div className="prose-compila">
-            <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={SHIFTED_HEADINGS}>
+            <Markdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]} components={DESCRIPTION_MARKDOWN}>
               {withoutTitle(challenge.description, challenge.title)}
             </Markdown>
           </div>
@@ -199,6 +203,20 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
                   </li>
                 ))}
               </ul>
+            </>
+          )}
+          {testFiles.length > 0 && (
+            <>
+              <h2 className="mt-6 mb-2 font-semibold">{t('challenge.testFiles')}</h2>
+              <p className="mb-2 text-sm text-muted">{t('challenge.testFilesHint')}</p>
+              {testFiles.map((file) => (
+                <div key={file.path} data-testid="test-file">
+                  <p className="font-mono text-xs text-muted">{file.path}</p>
+                  <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded-lg bg-subtle p-3 font-mono text-xs">
+                    <code>{file.content}</code>
+                  </pre>
+                </div>
+              ))}
             </>
           )}
         </div>
