@@ -35,7 +35,7 @@ internal static class Breakdown
         {
             ("bare python3 (Process.Start)", () => Spawn(["/usr/bin/python3", "-B", Path.Combine(box, "main.py")])),
             ("bwrap only (namespaces, binds)", () => Spawn(bwrapOnly)),
-            ("sh+prlimit+setpriv+bwrap chain", () => Spawn(chain)),
+            ("sh (rlimits)+setpriv+bwrap chain", () => Spawn(chain)),
             ("sandbox step (chain + cgroups + capture)", () => withCgroups.RunAsync(step, CancellationToken.None)),
             ("judge.RunAsync (work folder, queue, result)", () => judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", "print('Olá, ação ✓')\n")]))),
         };

@@ -172,10 +172,11 @@ public sealed class JudgeTests(JudgeFixture fixture)
         string[] required =
         [
             "--unshare-all", "--unshare-user", "--unshare-cgroup", "--die-with-parent", "--new-session", "--clearenv",
-            "--cap-drop", "/usr/bin/prlimit",
+            "--cap-drop", "/usr/bin/setpriv",
         ];
         Assert.All(required, flag => Assert.Contains(flag, argv));
         var text = string.Join(' ', argv);
+        Assert.StartsWith("/bin/dash -c ulimit -S -t 6 || exit 126; ulimit -H -t 7 || exit 126; ulimit -f 2048 || exit 126; ulimit -n 64 || exit 126; ulimit -c 0", text, StringComparison.Ordinal);
         Assert.Contains("--uid 65534 --gid 65534", text, StringComparison.Ordinal);
         Assert.Contains("--ro-bind /host/work /box", text, StringComparison.Ordinal);
         Assert.Contains("--tmpfs /tmp", text, StringComparison.Ordinal);

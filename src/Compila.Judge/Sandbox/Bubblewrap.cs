@@ -7,7 +7,7 @@ namespace Compila.Judge.Sandbox;
 
 /// <summary>
 /// Runs one step inside bubblewrap. The outer chain is
-/// <c>sh (joins the step's cgroups) → prlimit (rlimits) → setpriv (unprivileged host uid, root host only) → bwrap → command</c>,
+/// <c>dash (rlimits, joins the step's cgroups) → setpriv (unprivileged host uid, root host only) → bwrap → command</c>,
 /// each an exec of the previous one, so killing the one process we started tears the whole sandbox down
 /// (bwrap's pid-namespace init dies with its parent, and the kernel kills every process of the namespace).
 /// </summary>
@@ -15,7 +15,11 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
 {
     public const string BoxDir = "/box";
 
-    // Joins the cgroups named before "--", opens the seccomp program on fd 3 when one follows, then execs the rest.
+    /// <summary>The first process of every step: Debian's dash (essential), whose ulimit flags the chain relies on.</summary>
+    public const string Shell = "/bin/dash";
+
+    // (After the ulimits) joins the cgroups named before "--", opens the seccomp program on fd 3 when one follows,
+    // then execs the rest.
     private const string JoinCgroupsScript =
         "while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; "
         + "if [ \"$1\" = \"--seccomp-file\" ]; then exec 3< \"$2\" || exit 126; shift 2; fi; exec \"$@\"";
@@ -95,7 +99,24 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         // With cpuacct the judge stops the step at its limit (summed over every process); RLIMIT_CPU, which counts
         // per process in ticks and can fire early, is then only a backstop one second later.
         var cpuSoft = (long)Math.Ceiling(l.CpuTimeSeconds) + (cgroups.CpuAcct ? 1 : 0);
-        var argv = new List<string> { "/bin/sh", "-c", JoinCgroupsScript, "sh" };
+        // The rlimits are set by the shell itself (dash's ulimit builtin), which saves an exec of prlimit per step.
+        // dash counts RLIMIT_FSIZE in 512-byte blocks and RLIMIT_AS in kilobytes, names RLIMIT_NPROC -p, and sets both
+        // soft and hard limits unless told -S or -H (soft first: a hard limit below the soft one is refused).
+        var limits = new StringBuilder();
+        limits.Append(CultureInfo.InvariantCulture, $"ulimit -S -t {cpuSoft} || exit 126; ulimit -H -t {cpuSoft + 1} || exit 126; ");
+        limits.Append(CultureInfo.InvariantCulture, $"ulimit -f {l.MaxFileSizeKilobytes * 2L} || exit 126; ulimit -n {l.MaxOpenFiles} || exit 126; ulimit -c 0 || exit 126; ");
+        if (step.HostUid is not null)
+        {
+            // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (+3 for the bwrap chain).
+            limits.Append(CultureInfo.InvariantCulture, $"ulimit -p {l.MaxProcesses + 3} || exit 126; ");
+        }
+
+        if (!cgroups.Memory && step.AddressSpaceLimitAllowed)
+        {
+            limits.Append(CultureInfo.InvariantCulture, $"ulimit -v {l.MemoryBytes / 1024} || exit 126; ");
+        }
+
+        var argv = new List<string> { Shell, "-c", limits + JoinCgroupsScript, "sh" };
         if (groups is not null)
         {
             argv.AddRange(groups.ProcsFiles);
@@ -107,25 +128,6 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             argv.AddRange(["--seccomp-file", seccompFile]);
         }
 
-        argv.AddRange([
-            "/usr/bin/prlimit",
-            $"--cpu={cpuSoft}:{cpuSoft + 1}",
-            $"--fsize={l.MaxFileSizeKilobytes * 1024L}",
-            $"--nofile={l.MaxOpenFiles}",
-            "--core=0",
-        ]);
-        if (step.HostUid is not null)
-        {
-            // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (+3 for the bwrap chain).
-            argv.Add($"--nproc={l.MaxProcesses + 3}");
-        }
-
-        if (!cgroups.Memory && step.AddressSpaceLimitAllowed)
-        {
-            argv.Add($"--as={l.MemoryBytes}");
-        }
-
-        argv.Add("--");
         if (step.HostUid is { } uid)
         {
             argv.AddRange(["/usr/bin/setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--"]);
@@ -163,7 +165,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     {
         var psi = new ProcessStartInfo
         {
-            FileName = "/bin/sh",
+            FileName = Shell,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -283,7 +285,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         if (killed == 0 && exitCode is 1 or 125 or 126 or 127)
         {
             var text = Encoding.UTF8.GetString(stderr);
-            if (text.StartsWith("bwrap: ", StringComparison.Ordinal) || text.StartsWith("prlimit: ", StringComparison.Ordinal)
+            if (text.StartsWith("bwrap: ", StringComparison.Ordinal) || text.StartsWith("ulimit: ", StringComparison.Ordinal)
                 || text.StartsWith("setpriv: ", StringComparison.Ordinal) || text.StartsWith("sh: ", StringComparison.Ordinal))
             {
                 sandboxError = text.Trim();
