@@ -27,27 +27,7 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-            var last = await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId)
-                .MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
-            var sequence = last + 1;
-            var payload = new JsonObject
-            {
-                ["type"] = type,
-                ["sequence"] = sequence,
-                ["submission_id"] = submissionId.ToString(),
-            };
-            foreach (var (key, value) in message)
-            {
-                payload[key] = value?.DeepClone();
-            }
-
-            db.Set<SubmissionEvent>().Add(new SubmissionEvent
-            {
-                SubmissionId = submissionId,
-                Sequence = sequence,
-                Type = type,
-                Payload = payload.ToJsonString(JsonSerializerOptions.Web),
-            });
+            var sequence = await StageAsync(db, submissionId, type, message, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -62,6 +42,39 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             return sequence;
         }
     }
+
+    /// <summary>
+    /// Adds the next event to <paramref name="db"/>'s pending changes, so it commits (or not) with the caller's
+    /// transaction; call <see cref="NotifyAsync"/> after the commit.
+    /// </summary>
+    public async Task<int> StageAsync(CompilaDb db, Guid submissionId, string type, JsonObject message, CancellationToken ct)
+    {
+        var last = await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId)
+            .MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
+        var sequence = last + 1;
+        var payload = new JsonObject
+        {
+            ["type"] = type,
+            ["sequence"] = sequence,
+            ["submission_id"] = submissionId.ToString(),
+        };
+        foreach (var (key, value) in message)
+        {
+            payload[key] = value?.DeepClone();
+        }
+
+        db.Set<SubmissionEvent>().Add(new SubmissionEvent
+        {
+            SubmissionId = submissionId,
+            Sequence = sequence,
+            Type = type,
+            Payload = payload.ToJsonString(JsonSerializerOptions.Web),
+        });
+        return sequence;
+    }
+
+    /// <summary>Wakes the followers of a submission (in this process, or through Redis).</summary>
+    public Task NotifyAsync(Guid submissionId) => notifier.NotifyAsync(submissionId);
 
     public async Task<bool> HasCompleteAsync(Guid submissionId, CancellationToken ct)
     {

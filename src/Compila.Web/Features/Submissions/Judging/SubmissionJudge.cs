@@ -148,6 +148,9 @@ public sealed class SubmissionJudge(
                     row.XpGained += await handler.OnJudgedAsync(db, row, challenge, ct);
                 }
 
+                // The result and its `complete` event commit together: a crash cannot leave a judged submission
+                // whose followers wait for a `complete` that only a redelivery would write.
+                await events.StageAsync(db, row.Id, SolveMessageTypes.Complete, CompleteMessage(row), ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
@@ -158,6 +161,7 @@ public sealed class SubmissionJudge(
             metrics.Judged(status, now - submission.SubmittedAt);
             await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
             await NotifyObserversAsync(submission, challenge, ct);
+            await events.NotifyAsync(submission.Id);
         }
     }
 
@@ -187,15 +191,20 @@ public sealed class SubmissionJudge(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var submission = await db.Set<Submission>().AsNoTracking().SingleAsync(s => s.Id == submissionId, ct);
-        var view = SubmissionView.From(submission, includeCode: false);
+        await events.AppendAsync(submissionId, SolveMessageTypes.Complete, CompleteMessage(submission), ct);
+    }
+
+    /// <summary>The spec's final message: the submission as its owner sees it, with the feedback.</summary>
+    static JsonObject CompleteMessage(Submission submission)
+    {
         var feedbackNode = submission.AiFeedback is null ? null : JsonNode.Parse(submission.AiFeedback);
-        await events.AppendAsync(submissionId, SolveMessageTypes.Complete, new JsonObject
+        return new JsonObject
         {
-            ["submission"] = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web),
+            ["submission"] = JsonSerializer.SerializeToNode(SubmissionView.From(submission, includeCode: false), JsonSerializerOptions.Web),
             ["feedback"] = feedbackNode,
             ["learning_points"] = feedbackNode?["learning_points"]?.DeepClone() ?? new JsonArray(),
             ["next_challenges"] = feedbackNode?["next_challenges"]?.DeepClone() ?? new JsonArray(),
-        }, ct);
+        };
     }
 
     static List<SourceFile> Files(Submission submission)
