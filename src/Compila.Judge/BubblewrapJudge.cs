@@ -22,7 +22,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly Channel<int> _slots;
     private readonly int _admissionLimit;
     private readonly int[] _uids;
-    private readonly Dictionary<string, SandboxedServer> _compileServers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (SandboxedServer Server, string OutputFile)> _compileServers = new(StringComparer.OrdinalIgnoreCase);
     private int _admitted;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
@@ -60,9 +60,12 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         Languages = all.Select(a => _languages[a.Id]).ToList();
         if (_options.UseCompileServers)
         {
-            foreach (var adapter in all.Where(a => _languages[a.Id].Available && a.CompileServer(CompileLimitsFor(a)) is not null))
+            foreach (var adapter in all.Where(a => _languages[a.Id].Available))
             {
-                _compileServers[adapter.Id] = new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter), _logger);
+                if (adapter.CompileServer(CompileLimitsFor(adapter)) is { } spec)
+                {
+                    _compileServers[adapter.Id] = (new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter), _logger), spec.OutputFile);
+                }
             }
         }
 
@@ -181,7 +184,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         string? compileOutput = null;
         double compileMs = 0;
         var served = _compileServers.TryGetValue(adapter.Id, out var server)
-            ? await CompileOnServerAsync(server, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
+            ? await CompileOnServerAsync(server.Server, server.OutputFile, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
             : null;
         if (served is { } answer)
         {
@@ -348,7 +351,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     /// cannot answer (not started, or it died without an answer), and the compile step runs instead.
     /// </summary>
     private async Task<ServedCompile?> CompileOnServerAsync(
-        SandboxedServer server, LanguageAdapter adapter, IReadOnlyList<SourceFile> files, WorkDirectory work, CancellationToken cancellationToken)
+        SandboxedServer server, string outputFile, LanguageAdapter adapter, IReadOnlyList<SourceFile> files, WorkDirectory work,
+        CancellationToken cancellationToken)
     {
         var request = new System.Text.Json.Nodes.JsonObject
         {
@@ -376,14 +380,14 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             return new ServedCompile(false, diagnostics, answer.WallTimeMs);
         }
 
-        work.Write(adapter.CompileServer(CompileLimitsFor(adapter))!.OutputFile, Convert.FromBase64String(reply["assembly"]!.GetValue<string>()));
+        work.Write(outputFile, Convert.FromBase64String(reply["assembly"]!.GetValue<string>()));
         return new ServedCompile(true, diagnostics, answer.WallTimeMs);
     }
 
     /// <summary>Stops the compile servers.</summary>
     public void Dispose()
     {
-        foreach (var server in _compileServers.Values)
+        foreach (var (server, _) in _compileServers.Values)
         {
             server.Dispose();
         }
