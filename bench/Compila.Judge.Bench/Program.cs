@@ -5,13 +5,13 @@ using Compila.Judge.Bench;
 using Microsoft.Extensions.Options;
 
 // Sandboxed runs against the bare runtime, on this machine, in this run.
-//   dotnet run -c Release --project bench/Compila.Judge.Bench -- [--iterations N] [--concurrent N] [--languages python,go] [--no-seccomp] [--no-cgroups]
+//   dotnet run -c Release --project bench/Compila.Judge.Bench -- [--iterations N] [--concurrent N] [--languages python,go] [--no-seccomp] [--no-cgroups] [--no-launchers]
 // Prints a Markdown report (the docs/benchmarks.md "Judge" section is pasted from it).
 var iterations = Arg("--iterations", 30);
 var concurrent = Arg("--concurrent", 40);
 var only = ArgText("--languages")?.Split(',') ?? Programs.All.Select(p => p.Language).ToArray();
 
-var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { QueueCapacity = 1000, UseSeccomp = !args.Contains("--no-seccomp"), UseCgroups = !args.Contains("--no-cgroups") }));
+using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { QueueCapacity = 1000, UseSeccomp = !args.Contains("--no-seccomp"), UseCgroups = !args.Contains("--no-cgroups"), UseStepLaunchers = !args.Contains("--no-launchers") }));
 if (!judge.Sandbox.Available)
 {
     Console.Error.WriteLine("sandbox unavailable: " + judge.Sandbox.UnavailableReason);

@@ -15,7 +15,7 @@ internal static class Baseline
 {
     public static async Task<double> SubmissionsPerMinuteAsync(IReadOnlyList<(Challenge Challenge, string Code)> plan)
     {
-        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { QueueCapacity = plan.Count }));
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { QueueCapacity = plan.Count }));
         var runner = new ChallengeTestRunner(judge);
         using var consumers = new SemaphoreSlim(Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();

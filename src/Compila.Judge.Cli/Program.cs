@@ -27,7 +27,7 @@ if (Environment.GetEnvironmentVariable("COMPILA_JUDGE_TOOLS") is { Length: > 0 }
     options.ToolsDirectory = tools;
 }
 
-var judge = new BubblewrapJudge(Options.Create(options));
+using var judge = new BubblewrapJudge(Options.Create(options));
 switch (args[0])
 {
     case "languages":

@@ -20,6 +20,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly Dictionary<string, LanguageInfo> _languages;
     private readonly Bubblewrap _bubblewrap;
     private readonly Channel<int> _slots;
+    private readonly LauncherSlot[]? _launchers;
     private readonly int _admissionLimit;
     private readonly int[] _uids;
     private readonly Dictionary<string, (SandboxedServer Server, string OutputFile)> _compileServers = new(StringComparer.OrdinalIgnoreCase);
@@ -40,8 +41,14 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         }
 
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
+        cgroups.SweepStale(TimeSpan.FromMinutes(10));
         _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger, _options.UseSeccomp ? SeccompFile() : null);
         Sandbox = ProbeSandbox();
+        if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available)
+        {
+            _launchers = Enumerable.Range(0, PoolSize).Select(_ => new LauncherSlot(cgroups, _logger)).ToArray();
+        }
+
         WorkDirectory.SweepStale(_options.WorkRoot);
 
         var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory), _options.WorkRoot);
@@ -80,6 +87,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<LanguageInfo> Languages { get; }
+
+    /// <summary>The pid of each slot's step launcher (null: none yet); empty when steps are started directly.</summary>
+    internal IReadOnlyList<int?> LauncherPids => _launchers?.Select(l => l.CurrentPid).ToList() ?? [];
 
     /// <summary>Runs executing at once.</summary>
     public int PoolSize { get; }
@@ -197,6 +207,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         }
         else if (adapter.Compile(entry, request.Files) is { } compile)
         {
+            // Not through the slot's launcher: the artifact's page cache (dirty at first) would stay charged to the
+            // launcher's memory group, and the runs' reclaim would stall on it instead of reaching the OOM killer.
             var compileLimits = CompileLimitsFor(adapter);
             var outcome = await _bubblewrap.RunAsync(new SandboxStep
             {
@@ -243,7 +255,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var stdin = input.Stdin is null ? null : Encoding.UTF8.GetBytes(input.Stdin);
             var step = RunStep(adapter, entry, request.Files, work.Path, runLimits, stdin, input.Args ?? [], uid);
-            var outcome = await _bubblewrap.RunAsync(step, cancellationToken).ConfigureAwait(false);
+            var outcome = await _bubblewrap.RunAsync(step, cancellationToken, _launchers?[slot]).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             runs.Add(ToResult(adapter, runId, outcome));
         }
@@ -384,12 +396,17 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         return new ServedCompile(true, diagnostics, answer.WallTimeMs);
     }
 
-    /// <summary>Stops the compile servers.</summary>
+    /// <summary>Stops the compile servers and the slots' step launchers.</summary>
     public void Dispose()
     {
         foreach (var (server, _) in _compileServers.Values)
         {
             server.Dispose();
+        }
+
+        foreach (var launcher in _launchers ?? [])
+        {
+            launcher.Dispose();
         }
     }
 

@@ -48,6 +48,14 @@ public sealed class JudgeOptions
     public bool UseCompileServers { get; set; } = true;
 
     /// <summary>
+    /// Fork each worker slot's steps from a launcher shell that lives in the slot's cgroups, so a step is born in its
+    /// groups instead of joining them (a cgroup v1 join waits out an RCU grace period, 8–11 ms, when none happened
+    /// recently). Compile steps always start directly: what they write would stay charged to the launcher's group.
+    /// False starts every step directly, in fresh groups it joins itself. Only with writable cgroups.
+    /// </summary>
+    public bool UseStepLaunchers { get; set; } = true;
+
+    /// <summary>
     /// Also join the cgroup v1 <c>pids</c> controller. Off by default when the host runs as root: each worker slot then
     /// has its own host uid, so RLIMIT_NPROC already caps exactly that run's processes and threads, and every cgroup
     /// join costs 2–3 ms of sandbox start-up. Without root (no per-slot uid) the pids controller is used when writable.

@@ -16,7 +16,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
     [Fact]
     public async Task ForkBomb_IsAlsoContained_WithThePidsCgroup()
     {
-        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { UsePidsCgroup = true }));
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { UsePidsCgroup = true }));
         var token = "pids" + Guid.NewGuid().ToString("N");
 
         var bomb = await judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", JudgeFixture.Source("probe.py"))],
@@ -110,7 +110,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
     [Fact]
     public async Task FullQueue_ThrowsJudgeBusyWithRetryAfter()
     {
-        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions
         {
             PoolSize = 1, QueueCapacity = 1, RetryAfter = TimeSpan.FromSeconds(7),
         }));
@@ -129,7 +129,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
     [Fact]
     public async Task MissingBubblewrap_FailsClosed()
     {
-        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { BubblewrapPath = "/nonexistent/bwrap" }));
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { BubblewrapPath = "/nonexistent/bwrap" }));
 
         Assert.False(judge.Sandbox.Available);
         Assert.Contains("/nonexistent/bwrap", judge.Sandbox.UnavailableReason, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
     [Fact]
     public async Task BrokenBubblewrap_FailsClosed()
     {
-        var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { BubblewrapPath = "/usr/bin/false" }));
+        using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { BubblewrapPath = "/usr/bin/false" }));
 
         Assert.False(judge.Sandbox.Available);
         Assert.Contains("failed to start a sandbox", judge.Sandbox.UnavailableReason, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
         var options = new JudgeOptions();
         options.Languages["go"] = new LanguageOptions { Enabled = false };
 
-        var judge = new BubblewrapJudge(Options.Create(options));
+        using var judge = new BubblewrapJudge(Options.Create(options));
 
         var go = Assert.Single(judge.Languages, l => l.Id == "go");
         Assert.False(go.Available);
@@ -176,7 +176,7 @@ public sealed class JudgeTests(JudgeFixture fixture)
         ];
         Assert.All(required, flag => Assert.Contains(flag, argv));
         var text = string.Join(' ', argv);
-        Assert.StartsWith("/bin/dash -c ulimit -S -t 6 || exit 126; ulimit -H -t 7 || exit 126; ulimit -f 2048 || exit 126; ulimit -n 64 || exit 126; ulimit -c 0", text, StringComparison.Ordinal);
+        Assert.StartsWith("/bin/dash -c echo 1000 > /proc/self/oom_score_adj || exit 126; ulimit -S -t 6 || exit 126; ulimit -H -t 7 || exit 126; ulimit -f 2048 || exit 126; ulimit -n 64 || exit 126; ulimit -c 0", text, StringComparison.Ordinal);
         Assert.Contains("--uid 65534 --gid 65534", text, StringComparison.Ordinal);
         Assert.Contains("--ro-bind /host/work /box", text, StringComparison.Ordinal);
         Assert.Contains("--tmpfs /tmp", text, StringComparison.Ordinal);

@@ -26,6 +26,15 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
 
     private const string SeccompFd = "3";
 
+    /// <summary>
+    /// What a launcher's groups may keep charged after a step (page cache first read by its steps stays charged to
+    /// the group that read it) before the launcher is replaced and the charges move to the parent group.
+    /// </summary>
+    private const long LauncherLeftoverBytes = 32L * 1024 * 1024;
+
+    /// <summary>How the chain's own tools begin their errors (the step never ran).</summary>
+    private static readonly string[] SandboxErrorPrefixes = ["bwrap: ", "ulimit: ", "setpriv: ", "sh: ", Shell + ": "];
+
     private static readonly string[] HostLinks = ["/lib", "/lib64", "/bin", "/sbin"];
 
     public string BwrapPath => bwrapPath;
@@ -95,6 +104,42 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     /// <summary>The whole argv of the process the host starts (cgroup join, rlimits, uid switch, bubblewrap).</summary>
     public List<string> OuterArguments(SandboxStep step, CgroupSet? groups)
     {
+        var argv = new List<string> { Shell, "-c", LimitsScript(step) + JoinCgroupsScript, "sh" };
+        if (groups is not null)
+        {
+            argv.AddRange(groups.ProcsFiles);
+        }
+
+        argv.Add("--");
+        if (seccompFile is not null)
+        {
+            argv.AddRange(["--seccomp-file", seccompFile]);
+        }
+
+        argv.AddRange(ChainArguments(step));
+        return argv;
+    }
+
+    /// <summary>The shell code a slot's launcher forks for one step: rlimits, seccomp program, then the chain.</summary>
+    public string LauncherScript(SandboxStep step)
+    {
+        var script = new StringBuilder(LimitsScript(step));
+        if (seccompFile is not null)
+        {
+            script.Append(CultureInfo.InvariantCulture, $"exec {SeccompFd}< {ShellQuoting.Quote(seccompFile)} || exit 126; ");
+        }
+
+        script.Append("exec");
+        foreach (var arg in ChainArguments(step))
+        {
+            script.Append(' ').Append(ShellQuoting.Quote(arg));
+        }
+
+        return script.ToString();
+    }
+
+    private string LimitsScript(SandboxStep step)
+    {
         var l = step.Limits;
         // With cpuacct the judge stops the step at its limit (summed over every process); RLIMIT_CPU, which counts
         // per process in ticks and can fire early, is then only a backstop one second later.
@@ -103,6 +148,9 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         // dash counts RLIMIT_FSIZE in 512-byte blocks and RLIMIT_AS in kilobytes, names RLIMIT_NPROC -p, and sets both
         // soft and hard limits unless told -S or -H (soft first: a hard limit below the soft one is refused).
         var limits = new StringBuilder();
+        // Untrusted code is the OOM killer's first choice, in its own group (never a slot's launcher) and machine-wide.
+        // Raising the score needs no privilege.
+        limits.Append("echo 1000 > /proc/self/oom_score_adj || exit 126; ");
         limits.Append(CultureInfo.InvariantCulture, $"ulimit -S -t {cpuSoft} || exit 126; ulimit -H -t {cpuSoft + 1} || exit 126; ");
         limits.Append(CultureInfo.InvariantCulture, $"ulimit -f {l.MaxFileSizeKilobytes * 2L} || exit 126; ulimit -n {l.MaxOpenFiles} || exit 126; ulimit -c 0 || exit 126; ");
         if (step.HostUid is not null)
@@ -116,18 +164,13 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             limits.Append(CultureInfo.InvariantCulture, $"ulimit -v {l.MemoryBytes / 1024} || exit 126; ");
         }
 
-        var argv = new List<string> { Shell, "-c", limits + JoinCgroupsScript, "sh" };
-        if (groups is not null)
-        {
-            argv.AddRange(groups.ProcsFiles);
-        }
+        return limits.ToString();
+    }
 
-        argv.Add("--");
-        if (seccompFile is not null)
-        {
-            argv.AddRange(["--seccomp-file", seccompFile]);
-        }
-
+    /// <summary>setpriv (to the slot's host uid) and bubblewrap with its arguments.</summary>
+    private List<string> ChainArguments(SandboxStep step)
+    {
+        var argv = new List<string>();
         if (step.HostUid is { } uid)
         {
             argv.AddRange(["/usr/bin/setpriv", $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--"]);
@@ -138,9 +181,50 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         return argv;
     }
 
-    public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one step: forked by the slot's launcher when there is one (born in its cgroups), else started here in
+    /// cgroups of its own that its first process joins.
+    /// </summary>
+    public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken, LauncherSlot? slot = null)
     {
         var l = step.Limits;
+        if (slot?.Get() is { } launcher)
+        {
+            IStepProcess? launched = null;
+            try
+            {
+                launcher.Groups.SetLimits(l.MemoryBytes, l.MaxProcesses + 3 + 1);
+                launcher.Groups.StartStep();
+                launched = await launcher.LaunchAsync(LauncherScript(step)).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                // A group that cannot take the step's limits, or a launcher that does not answer: the next step gets a
+                // new launcher, and this one runs the direct way.
+                logger.LogWarning("Step launcher unusable ({Error}); running the step directly.", e.Message);
+                launcher.MarkBroken();
+            }
+
+            if (launched is not null)
+            {
+                try
+                {
+                    return await RunStartedAsync(step, launched, launcher.Groups, launcher.Pid, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    launched.Dispose();
+                    if (!await launcher.Groups.KillMembersUntilGoneAsync(spare: launcher.Pid).ConfigureAwait(false))
+                    {
+                        logger.LogError("A sandboxed process survived its step's kill; its launcher is retired.");
+                        launcher.MarkBroken();
+                    }
+
+                    launcher.RetireIfSpent(LauncherLeftoverBytes);
+                }
+            }
+        }
+
         CgroupSet? groups = null;
         if (cgroups.Any)
         {
@@ -149,7 +233,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
 
         try
         {
-            return await RunInGroupsAsync(step, groups, cancellationToken).ConfigureAwait(false);
+            using var process = new DirectStepProcess(Start(step, groups));
+            return await RunStartedAsync(step, process, groups, null, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -186,12 +271,16 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         return process;
     }
 
-    private async Task<StepOutcome> RunInGroupsAsync(SandboxStep step, CgroupSet? groups, CancellationToken cancellationToken)
+    /// <summary>
+    /// Watches a started step to its end: output caps, CPU and wall limits, and what it used. <c>spare</c> is the slot
+    /// launcher living in the groups, which is not the step's to kill.
+    /// </summary>
+    private async Task<StepOutcome> RunStartedAsync(
+        SandboxStep step, IStepProcess process, CgroupSet? groups, int? spare, CancellationToken cancellationToken)
     {
         var l = step.Limits;
         var outputCap = l.MaxOutputKilobytes * 1024;
         var stopwatch = Stopwatch.StartNew();
-        using var process = Start(step, groups);
 
         var killed = 0;
         var wallExceeded = false;
@@ -204,31 +293,17 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
                 return;
             }
 
-            try
-            {
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-
-            if (groups is not null)
-            {
-                foreach (var pid in groups.Members())
-                {
-                    Native.Kill(pid, Native.SigKill);
-                }
-            }
+            process.Kill();
+            groups?.KillMembers(spare);
         }
 
-        var stdoutTask = ReadCappedAsync(process.StandardOutput.BaseStream, outputCap, () => { outputExceeded = true; KillAll(); });
-        var stderrTask = ReadCappedAsync(process.StandardError.BaseStream, outputCap, () => { outputExceeded = true; KillAll(); });
-        var stdinTask = WriteStdinAsync(process.StandardInput.BaseStream, step.Stdin);
+        var stdoutTask = ReadCappedAsync(process.Stdout, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stderrTask = ReadCappedAsync(process.Stderr, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stdinTask = WriteStdinAsync(process.Stdin, step.Stdin);
 
         using var wall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wall.CancelAfter(TimeSpan.FromSeconds(l.WallTimeSeconds));
-        var exitTask = process.WaitForExitAsync(CancellationToken.None);
+        var exitTask = process.Exit;
         var cpuLimitNs = (long)(l.CpuTimeSeconds * 1e9);
         while (!exitTask.IsCompleted)
         {
@@ -254,13 +329,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
 
         stopwatch.Stop();
         // The namespace is gone with bwrap; anything left in the cgroups is killed now so the pipes close.
-        if (groups is not null)
-        {
-            foreach (var pid in groups.Members())
-            {
-                Native.Kill(pid, Native.SigKill);
-            }
-        }
+        groups?.KillMembers(spare);
 
         var readers = Task.WhenAll(stdoutTask, stderrTask);
         var leaked = false;
@@ -274,7 +343,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         var (stdout, stdoutTruncated) = readers.IsCompletedSuccessfully ? stdoutTask.Result : ([], true);
         var (stderr, stderrTruncated) = readers.IsCompletedSuccessfully ? stderrTask.Result : ([], true);
 
-        var exitCode = process.ExitCode;
+        var exitCode = await exitTask.ConfigureAwait(false);
         int? signal = exitCode is > 128 and <= 128 + 64 ? exitCode - 128 : null;
         if (killed == 1)
         {
@@ -282,11 +351,14 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         }
 
         string? sandboxError = null;
-        if (killed == 0 && exitCode is 1 or 125 or 126 or 127)
+        if (exitCode == StepLauncher.LauncherDied)
+        {
+            sandboxError = "The sandbox's launcher died during the step.";
+        }
+        else if (killed == 0 && exitCode is 1 or 125 or 126 or 127)
         {
             var text = Encoding.UTF8.GetString(stderr);
-            if (text.StartsWith("bwrap: ", StringComparison.Ordinal) || text.StartsWith("ulimit: ", StringComparison.Ordinal)
-                || text.StartsWith("setpriv: ", StringComparison.Ordinal) || text.StartsWith("sh: ", StringComparison.Ordinal))
+            if (SandboxErrorPrefixes.Any(prefix => text.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 sandboxError = text.Trim();
             }

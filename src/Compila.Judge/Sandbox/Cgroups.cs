@@ -95,7 +95,33 @@ internal sealed class Cgroups
         return result;
     }
 
-    /// <summary>Creates the groups of one sandboxed step with its limits.</summary>
+    /// <summary>
+    /// Removes groups older than <paramref name="age"/> that no process uses any more: those of judges that ended
+    /// without disposing (a launcher's groups outlive it) or were killed mid-step. rmdir refuses a group with a live
+    /// member, so the groups of judges still running elsewhere stay.
+    /// </summary>
+    public void SweepStale(TimeSpan age)
+    {
+        foreach (var parent in _parents.Values)
+        {
+            foreach (var group in Directory.EnumerateDirectories(parent))
+            {
+                try
+                {
+                    if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(group) >= age)
+                    {
+                        Directory.Delete(group);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // In use, or gone already.
+                }
+            }
+        }
+    }
+
+    /// <summary>Creates the groups of one sandboxed step (or of a slot's launcher) with its limits.</summary>
     public CgroupSet Create(string name, long memoryBytes, int maxProcesses)
     {
         var set = new CgroupSet();
@@ -106,47 +132,94 @@ internal sealed class Cgroups
             set.Paths[controller] = path;
         }
 
-        if (set.Paths.TryGetValue("memory", out var memory))
+        set.SetLimits(memoryBytes, maxProcesses);
+        return set;
+    }
+
+}
+
+/// <summary>
+/// The groups of one step (joined by its first process, emptied and removed at its end), or of a slot's launcher
+/// (kept across steps: limits and counters are reset before each one).
+/// </summary>
+internal sealed class CgroupSet
+{
+    private long _oomKillsBefore;
+    private long _memoryBefore;
+
+    public Dictionary<string, string> Paths { get; } = [];
+
+    /// <summary>Sets the memory limit (swap included where accounted) and the process limit.</summary>
+    public void SetLimits(long memoryBytes, int maxProcesses)
+    {
+        if (Paths.TryGetValue("memory", out var memory))
         {
-            Write(memory, "memory.limit_in_bytes", memoryBytes);
-            // Without swap accounting the file is absent; with it, swap must not extend the limit.
-            if (File.Exists(Path.Combine(memory, "memory.memsw.limit_in_bytes")))
+            // Without swap accounting the file is absent; with it, swap must not extend the limit. The kernel refuses a
+            // memory limit above the memory+swap one, so the order depends on whether the limit goes up or down.
+            var memsw = Path.Combine(memory, "memory.memsw.limit_in_bytes");
+            if (!File.Exists(memsw))
             {
+                Write(memory, "memory.limit_in_bytes", memoryBytes);
+            }
+            else if (memoryBytes >= (ReadLong("memory", "memory.limit_in_bytes") ?? 0))
+            {
+                Write(memory, "memory.memsw.limit_in_bytes", memoryBytes);
+                Write(memory, "memory.limit_in_bytes", memoryBytes);
+            }
+            else
+            {
+                Write(memory, "memory.limit_in_bytes", memoryBytes);
                 Write(memory, "memory.memsw.limit_in_bytes", memoryBytes);
             }
         }
 
-        if (set.Paths.TryGetValue("pids", out var pids))
+        if (Paths.TryGetValue("pids", out var pids))
         {
             Write(pids, "pids.max", maxProcesses);
         }
-
-        return set;
     }
 
-    private static void Write(string dir, string file, long value) =>
-        File.WriteAllText(Path.Combine(dir, file), value.ToString(CultureInfo.InvariantCulture));
-}
+    /// <summary>
+    /// Starts a new step in groups that already served others: CPU time, peak memory and the failure count start
+    /// again, and the OOM kills and the memory already charged (the launcher itself, page cache of earlier steps)
+    /// become the baselines the step's figures are measured from.
+    /// </summary>
+    public void StartStep()
+    {
+        if (Paths.TryGetValue("cpuacct", out var cpu))
+        {
+            Write(cpu, "cpuacct.usage", 0);
+        }
 
-/// <summary>The groups of one step: joined by the step's first process, emptied and removed at its end.</summary>
-internal sealed class CgroupSet
-{
-    public Dictionary<string, string> Paths { get; } = [];
+        if (Paths.TryGetValue("memory", out var memory))
+        {
+            Write(memory, "memory.max_usage_in_bytes", 0);
+            Write(memory, "memory.failcnt", 0);
+            _oomKillsBefore = OomKills ?? 0;
+            _memoryBefore = MemoryUsageBytes ?? 0;
+        }
+    }
+
+    public long? MemoryUsageBytes => ReadLong("memory", "memory.usage_in_bytes");
 
     public IEnumerable<string> ProcsFiles => Paths.Values.Select(p => Path.Combine(p, "cgroup.procs"));
 
     public long? CpuUsageNanoseconds => ReadLong("cpuacct", "cpuacct.usage");
 
-    public long? PeakMemoryBytes => ReadLong("memory", "memory.max_usage_in_bytes");
+    public long? PeakMemoryBytes =>
+        ReadLong("memory", "memory.max_usage_in_bytes") is { } peak ? Math.Max(0, peak - _memoryBefore) : null;
 
-    /// <summary>Whether the kernel's OOM killer acted in this group (or, on old kernels, the limit was hit).</summary>
-    public bool OomKilled
+    /// <summary>Whether the kernel's OOM killer acted in this group during the step (on old kernels: the limit was hit).</summary>
+    public bool OomKilled =>
+        Paths.ContainsKey("memory") && (OomKills is { } kills ? kills > _oomKillsBefore : (ReadLong("memory", "memory.failcnt") ?? 0) > 0);
+
+    private long? OomKills
     {
         get
         {
             if (!Paths.TryGetValue("memory", out var memory))
             {
-                return false;
+                return null;
             }
 
             try
@@ -155,16 +228,16 @@ internal sealed class CgroupSet
                 {
                     if (line.StartsWith("oom_kill ", StringComparison.Ordinal))
                     {
-                        return long.Parse(line.AsSpan(9), CultureInfo.InvariantCulture) > 0;
+                        return long.Parse(line.AsSpan(9), CultureInfo.InvariantCulture);
                     }
                 }
             }
             catch (IOException)
             {
-                return false;
+                return null;
             }
 
-            return (ReadLong("memory", "memory.failcnt") ?? 0) > 0;
+            return null;
         }
     }
 
@@ -193,6 +266,36 @@ internal sealed class CgroupSet
         return result.Distinct().ToList();
     }
 
+    /// <summary>Sends SIGKILL to every member but <paramref name="spare"/> (a slot's launcher).</summary>
+    public void KillMembers(int? spare = null)
+    {
+        foreach (var pid in Members())
+        {
+            if (pid != spare)
+            {
+                Native.Kill(pid, Native.SigKill);
+            }
+        }
+    }
+
+    /// <summary>Kills every member but <paramref name="spare"/> until none is left; false if one survived 5 s of SIGKILLs.</summary>
+    public async Task<bool> KillMembersUntilGoneAsync(int? spare = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Members().Any(pid => pid != spare))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            KillMembers(spare);
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Kills every member until the groups are empty (false if a process survived 5 s of SIGKILLs), then removes
     /// the empty groups in the background: rmdir can answer EBUSY for a few milliseconds after the last exit,
@@ -200,26 +303,9 @@ internal sealed class CgroupSet
     /// </summary>
     public async Task<bool> KillAllAndRemoveAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
+        if (!await KillMembersUntilGoneAsync().ConfigureAwait(false))
         {
-            var members = Members();
-            if (members.Count == 0)
-            {
-                break;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            foreach (var pid in members)
-            {
-                Native.Kill(pid, Native.SigKill);
-            }
-
-            await Task.Delay(10).ConfigureAwait(false);
+            return false;
         }
 
         if (!TryRemoveAll())
@@ -256,6 +342,9 @@ internal sealed class CgroupSet
 
         return all;
     }
+
+    private static void Write(string dir, string file, long value) =>
+        File.WriteAllText(Path.Combine(dir, file), value.ToString(CultureInfo.InvariantCulture));
 
     private long? ReadLong(string controller, string file)
     {

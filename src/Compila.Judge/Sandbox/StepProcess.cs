@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace Compila.Judge.Sandbox;
+
+/// <summary>The started process chain of one step: its three standard streams, its exit and a way to kill it.</summary>
+internal interface IStepProcess : IDisposable
+{
+    Stream Stdin { get; }
+    Stream Stdout { get; }
+    Stream Stderr { get; }
+
+    /// <summary>The chain's exit status: its exit code, or 128 + the signal that killed it.</summary>
+    Task<int> Exit { get; }
+
+    /// <summary>Kills the chain's first process (bubblewrap, after the execs): the sandbox goes with it.</summary>
+    void Kill();
+}
+
+/// <summary>A step started directly by the host (no slot launcher).</summary>
+internal sealed class DirectStepProcess(Process process) : IStepProcess
+{
+    public Stream Stdin => process.StandardInput.BaseStream;
+    public Stream Stdout => process.StandardOutput.BaseStream;
+    public Stream Stderr => process.StandardError.BaseStream;
+
+    public Task<int> Exit { get; } = WaitAsync(process);
+
+    public void Kill()
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    public void Dispose() => process.Dispose();
+
+    private static async Task<int> WaitAsync(Process process)
+    {
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        return process.ExitCode;
+    }
+}
