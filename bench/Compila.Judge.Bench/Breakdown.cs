@@ -6,7 +6,8 @@ namespace Compila.Judge.Bench;
 
 /// <summary>
 /// Where a sandboxed python hello world spends its time, measured interleaved (A B C D A B C D ...) so machine load
-/// hits every layer alike: bare process, bubblewrap alone, the full exec chain, the sandbox step with cgroups, the judge.
+/// hits every layer alike: bare process, bubblewrap alone, the full exec chain, the sandbox step joining cgroups or
+/// forked by a slot launcher already in them, the judge.
 /// </summary>
 internal static class Breakdown
 {
@@ -27,6 +28,7 @@ internal static class Breakdown
         };
         var noCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/nonexistent", false), NullLogger.Instance);
         var withCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/sys/fs/cgroup", Native.IsRoot, pids: !Native.IsRoot), NullLogger.Instance);
+        using var launcher = new LauncherSlot(withCgroups.Cgroups, NullLogger.Instance);
         var chain = noCgroups.OuterArguments(step, null);
         var bwrapOnly = new List<string> { "/usr/bin/bwrap" };
         bwrapOnly.AddRange(Bubblewrap.BwrapArguments(step));
@@ -36,7 +38,8 @@ internal static class Breakdown
             ("bare python3 (Process.Start)", () => Spawn(["/usr/bin/python3", "-B", Path.Combine(box, "main.py")])),
             ("bwrap only (namespaces, binds)", () => Spawn(bwrapOnly)),
             ("sh (rlimits)+setpriv+bwrap chain", () => Spawn(chain)),
-            ("sandbox step (chain + cgroups + capture)", () => withCgroups.RunAsync(step, CancellationToken.None)),
+            ("sandbox step (chain + joins fresh cgroups + capture)", () => withCgroups.RunAsync(step, CancellationToken.None)),
+            ("sandbox step (chain forked by a slot launcher in its cgroups + capture)", () => withCgroups.RunAsync(step, CancellationToken.None, launcher)),
             ("judge.RunAsync (work folder, queue, result)", () => judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", "print('Olá, ação ✓')\n")]))),
         };
         var times = layers.Select(_ => new List<double>()).ToArray();

@@ -209,7 +209,11 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             {
                 try
                 {
-                    return await RunStartedAsync(step, launched, launcher.Groups, launcher.Pid, cancellationToken).ConfigureAwait(false);
+                    var outcome = await RunStartedAsync(step, launched, launcher.Groups, launcher.Pid, cancellationToken).ConfigureAwait(false);
+                    if (outcome.ExitCode != StepLauncher.NotStarted)
+                    {
+                        return outcome;
+                    }
                 }
                 finally
                 {

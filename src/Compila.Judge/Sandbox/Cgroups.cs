@@ -146,12 +146,18 @@ internal sealed class CgroupSet
 {
     private long _oomKillsBefore;
     private long _memoryBefore;
+    private (long MemoryBytes, int MaxProcesses)? _limits;
 
     public Dictionary<string, string> Paths { get; } = [];
 
-    /// <summary>Sets the memory limit (swap included where accounted) and the process limit.</summary>
+    /// <summary>Sets the memory limit (swap included where accounted) and the process limit, unless already set.</summary>
     public void SetLimits(long memoryBytes, int maxProcesses)
     {
+        if (_limits == (memoryBytes, maxProcesses))
+        {
+            return;
+        }
+
         if (Paths.TryGetValue("memory", out var memory))
         {
             // Without swap accounting the file is absent; with it, swap must not extend the limit. The kernel refuses a
@@ -161,7 +167,7 @@ internal sealed class CgroupSet
             {
                 Write(memory, "memory.limit_in_bytes", memoryBytes);
             }
-            else if (memoryBytes >= (ReadLong("memory", "memory.limit_in_bytes") ?? 0))
+            else if (_limits is { } previous && memoryBytes > previous.MemoryBytes)
             {
                 Write(memory, "memory.memsw.limit_in_bytes", memoryBytes);
                 Write(memory, "memory.limit_in_bytes", memoryBytes);
@@ -177,6 +183,8 @@ internal sealed class CgroupSet
         {
             Write(pids, "pids.max", maxProcesses);
         }
+
+        _limits = (memoryBytes, maxProcesses);
     }
 
     /// <summary>

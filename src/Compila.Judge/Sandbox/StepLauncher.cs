@@ -20,6 +20,9 @@ internal sealed class StepLauncher : IDisposable
     /// <summary>Exit status of a step whose launcher died before it could answer.</summary>
     public const int LauncherDied = -1;
 
+    /// <summary>Exit status of a step the launcher did not start (nothing ran; it can run another way).</summary>
+    public const int NotStarted = -2;
+
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
     private readonly Process _shell;
     private readonly ILogger _logger;
@@ -80,12 +83,17 @@ internal sealed class StepLauncher : IDisposable
         return new StepLauncher(shell, groups, logger);
     }
 
-    /// <summary>Forks <paramref name="chainScript"/> (shell code ending in an exec) with new pipes as its standard streams.</summary>
+    /// <summary>
+    /// Sends the launcher <paramref name="chainScript"/> (shell code ending in an exec) to fork with new pipes as its
+    /// standard streams, and returns at once: the step's clock starts now, and the launcher's answers (the chain's
+    /// pid, then its status) are read while it runs.
+    /// </summary>
     public async Task<IStepProcess> LaunchAsync(string chainScript)
     {
         var stdin = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
         var stdout = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
         var stderr = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
+        var step = new LaunchedStep(stdin, stdout, stderr);
         try
         {
             var host = Environment.ProcessId;
@@ -96,27 +104,16 @@ internal sealed class StepLauncher : IDisposable
                 + "then echo \"$!\"; wait \"$!\"; echo \"$?\"; else echo x; fi\n";
             await _shell.StandardInput.WriteAsync(line).ConfigureAwait(false);
             await _shell.StandardInput.FlushAsync().ConfigureAwait(false);
-            var answer = await ReadAnswerAsync().ConfigureAwait(false);
-            if (!int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                // "x": the shell could not open the pipes; anything else: it is not answering as it should.
-                _broken = true;
-                throw new IOException($"The step launcher did not start the step (answered '{answer}').");
-            }
-
-            // The chain holds its ends now; once the host drops its copies, end of file means the sandbox is done.
-            stdin.DisposeLocalCopyOfClientHandle();
-            stdout.DisposeLocalCopyOfClientHandle();
-            stderr.DisposeLocalCopyOfClientHandle();
-            return new LaunchedStep(pid, stdin, stdout, stderr, WaitForExitAsync());
         }
-        catch
+        catch (IOException)
         {
-            stdin.Dispose();
-            stdout.Dispose();
-            stderr.Dispose();
+            _broken = true;
+            step.Dispose();
             throw;
         }
+
+        step.Exit = FollowAsync(step);
+        return step;
     }
 
     /// <summary>Retires the launcher when it failed, or when earlier steps left too much charged to its memory group.</summary>
@@ -132,23 +129,31 @@ internal sealed class StepLauncher : IDisposable
 
     public void Dispose() => Stop(_shell, Groups);
 
-    private async Task<string?> ReadAnswerAsync()
+    /// <summary>Reads the launcher's two answers about a step: the chain's pid once forked, its status once ended.</summary>
+    private async Task<int> FollowAsync(LaunchedStep step)
     {
+        string? answer;
         try
         {
-            return await _shell.StandardOutput.ReadLineAsync().WaitAsync(AnswerTimeout).ConfigureAwait(false);
+            answer = await _shell.StandardOutput.ReadLineAsync().WaitAsync(AnswerTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            _broken = true;
-            throw new IOException("The step launcher did not answer.");
+            answer = "(nothing)";
         }
-    }
 
-    private async Task<int> WaitForExitAsync()
-    {
+        if (!int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            // "x": the shell could not open the pipes; anything else: it is not answering as it should.
+            _broken = true;
+            _logger.LogWarning("The step launcher did not start a step (answered '{Answer}').", answer);
+            step.DidNotStart();
+            return NotStarted;
+        }
+
+        step.Started(pid);
         // No timeout: the step's own limits end it, and the answer follows its end.
-        var answer = await _shell.StandardOutput.ReadLineAsync().ConfigureAwait(false);
+        answer = await _shell.StandardOutput.ReadLineAsync().ConfigureAwait(false);
         if (int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
         {
             return status;
@@ -174,17 +179,31 @@ internal sealed class StepLauncher : IDisposable
         _ = groups.KillAllAndRemoveAsync();
     }
 
-    private sealed class LaunchedStep(int pid, PipeStream stdin, PipeStream stdout, PipeStream stderr, Task<int> exit) : IStepProcess
+    private sealed class LaunchedStep(AnonymousPipeServerStream stdin, AnonymousPipeServerStream stdout, AnonymousPipeServerStream stderr)
+        : IStepProcess
     {
+        private int _pid;
+
         public Stream Stdin => stdin;
         public Stream Stdout => stdout;
         public Stream Stderr => stderr;
-        public Task<int> Exit => exit;
+        public Task<int> Exit { get; set; } = Task.FromResult(NotStarted);
+
+        /// <summary>The chain holds its ends now; once the host drops its copies, end of file means the sandbox is done.</summary>
+        public void Started(int pid)
+        {
+            Volatile.Write(ref _pid, pid);
+            DropClientEnds();
+        }
+
+        /// <summary>Nothing holds the other ends: the host's reads end and its writes fail at once.</summary>
+        public void DidNotStart() => DropClientEnds();
 
         public void Kill()
         {
             // Until the launcher has answered the status it has not reaped the chain, so the pid is still the chain's.
-            if (!exit.IsCompleted)
+            // Before the pid is known, the step's processes are reached through the cgroup instead.
+            if (Volatile.Read(ref _pid) is > 0 and var pid && !Exit.IsCompleted)
             {
                 Native.Kill(pid, Native.SigKill);
             }
@@ -195,6 +214,13 @@ internal sealed class StepLauncher : IDisposable
             stdin.Dispose();
             stdout.Dispose();
             stderr.Dispose();
+        }
+
+        private void DropClientEnds()
+        {
+            stdin.DisposeLocalCopyOfClientHandle();
+            stdout.DisposeLocalCopyOfClientHandle();
+            stderr.DisposeLocalCopyOfClientHandle();
         }
     }
 }
