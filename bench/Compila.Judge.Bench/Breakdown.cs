@@ -28,7 +28,7 @@ internal static class Breakdown
         };
         var noCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/nonexistent", false), NullLogger.Instance);
         var withCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/sys/fs/cgroup", Native.IsRoot, pids: !Native.IsRoot), NullLogger.Instance);
-        using var launcher = new LauncherSlot(withCgroups.Cgroups, NullLogger.Instance);
+        using var launcher = new LauncherSlot(withCgroups.Cgroups, 64999, new JudgeOptions().WorkRoot, NullLogger.Instance);
         var chain = noCgroups.OuterArguments(step, null);
         var bwrapOnly = new List<string> { "/usr/bin/bwrap" };
         bwrapOnly.AddRange(Bubblewrap.BwrapArguments(step));

@@ -44,9 +44,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         cgroups.SweepStale(TimeSpan.FromMinutes(10));
         _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger, _options.UseSeccomp ? SeccompFile() : null);
         Sandbox = ProbeSandbox();
-        if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available)
+        // Launchers run as their slot's uid, which only a root host has.
+        if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available && Native.IsRoot)
         {
-            _launchers = Enumerable.Range(0, PoolSize).Select(_ => new LauncherSlot(cgroups, _logger)).ToArray();
+            _launchers = Enumerable.Range(0, PoolSize).Select(slot => new LauncherSlot(cgroups, _uids[slot], _options.WorkRoot, _logger)).ToArray();
         }
 
         WorkDirectory.SweepStale(_options.WorkRoot);

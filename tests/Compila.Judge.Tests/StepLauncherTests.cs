@@ -31,6 +31,36 @@ public sealed class StepLauncherTests
     }
 
     [Fact]
+    public async Task TheLauncher_RunsAsTheSlotsUnprivilegedUid()
+    {
+        using var judge = OneSlotJudge(158000);
+        await Python(judge, Hello);
+        var launcher = Assert.Single(judge.LauncherPids)!.Value;
+
+        var uids = File.ReadAllLines($"/proc/{launcher}/status").Single(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        var groups = File.ReadAllLines($"/proc/{launcher}/status").Single(l => l.StartsWith("Groups:", StringComparison.Ordinal));
+
+        var uid = Assert.Single(uids.Split('\t', StringSplitOptions.RemoveEmptyEntries).Skip(1).Distinct());
+        Assert.InRange(int.Parse(uid, System.Globalization.CultureInfo.InvariantCulture), 158000, 158000 + 4095);
+        Assert.Equal("Groups:", groups.Trim());
+    }
+
+    [Fact]
+    public async Task ALargeStdin_ArrivesWhole_AndAProgramIgnoringItDoesNotHangTheStep()
+    {
+        using var judge = OneSlotJudge(159000);
+        var stdin = string.Concat(Enumerable.Repeat("linha de entrada ção\n", 200_000));
+
+        var reader = await judge.RunAsync(new RunRequest("python",
+            [new SourceFile("main.py", "import sys\ndata = sys.stdin.buffer.read()\nprint(len(data), data.count(b'\\n'))")], stdin));
+        var ignorer = await judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", Hello)], stdin));
+
+        Assert.Equal($"{System.Text.Encoding.UTF8.GetByteCount(stdin)} 200000\n", reader.Stdout);
+        Assert.Equal(RunStatus.Accepted, ignorer.Status);
+        Assert.Equal("ok\n", ignorer.Stdout);
+    }
+
+    [Fact]
     public async Task AnOutOfMemoryStep_KillsTheStepNotTheLauncher_AndTheNextStepIsClean()
     {
         using var judge = OneSlotJudge(152000);

@@ -120,17 +120,21 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         return argv;
     }
 
-    /// <summary>The shell code a slot's launcher forks for one step: rlimits, seccomp program, then the chain.</summary>
+    /// <summary>
+    /// The shell code a slot's launcher forks for one step: rlimits, seccomp program, then bubblewrap (the launcher
+    /// already runs as the slot's uid, so no setpriv).
+    /// </summary>
     public string LauncherScript(SandboxStep step)
     {
-        var script = new StringBuilder(LimitsScript(step));
+        // RLIMIT_NPROC also counts the launcher, which runs as the same uid.
+        var script = new StringBuilder(LimitsScript(step, extraProcesses: 1));
         if (seccompFile is not null)
         {
             script.Append(CultureInfo.InvariantCulture, $"exec {SeccompFd}< {ShellQuoting.Quote(seccompFile)} || exit 126; ");
         }
 
         script.Append("exec");
-        foreach (var arg in ChainArguments(step))
+        foreach (var arg in ChainArguments(step with { HostUid = null }))
         {
             script.Append(' ').Append(ShellQuoting.Quote(arg));
         }
@@ -138,7 +142,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         return script.ToString();
     }
 
-    private string LimitsScript(SandboxStep step)
+    private string LimitsScript(SandboxStep step, int extraProcesses = 0)
     {
         var l = step.Limits;
         // With cpuacct the judge stops the step at its limit (summed over every process); RLIMIT_CPU, which counts
@@ -156,7 +160,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         if (step.HostUid is not null)
         {
             // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (+3 for the bwrap chain).
-            limits.Append(CultureInfo.InvariantCulture, $"ulimit -p {l.MaxProcesses + 3} || exit 126; ");
+            limits.Append(CultureInfo.InvariantCulture, $"ulimit -p {l.MaxProcesses + 3 + extraProcesses} || exit 126; ");
         }
 
         if (!cgroups.Memory && step.AddressSpaceLimitAllowed)
@@ -188,7 +192,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken, LauncherSlot? slot = null)
     {
         var l = step.Limits;
-        if (slot?.Get() is { } launcher)
+        if (step.HostUid is not null && slot?.Get() is { } launcher && launcher.Uid == step.HostUid)
         {
             IStepProcess? launched = null;
             try
@@ -301,9 +305,9 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             groups?.KillMembers(spare);
         }
 
-        var stdoutTask = ReadCappedAsync(process.Stdout, outputCap, () => { outputExceeded = true; KillAll(); });
-        var stderrTask = ReadCappedAsync(process.Stderr, outputCap, () => { outputExceeded = true; KillAll(); });
-        var stdinTask = WriteStdinAsync(process.Stdin, step.Stdin);
+        var stdoutTask = ReadCappedAsync(process, p => p.Stdout, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stderrTask = ReadCappedAsync(process, p => p.Stderr, outputCap, () => { outputExceeded = true; KillAll(); });
+        var stdinTask = WriteStdinAsync(process, step.Stdin);
 
         using var wall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wall.CancelAfter(TimeSpan.FromSeconds(l.WallTimeSeconds));
@@ -395,8 +399,11 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         };
     }
 
-    private static async Task<(byte[] Data, bool Truncated)> ReadCappedAsync(Stream stream, int cap, Action onOverflow)
+    private static async Task<(byte[] Data, bool Truncated)> ReadCappedAsync(
+        IStepProcess process, Func<IStepProcess, Stream> output, int cap, Action onOverflow)
     {
+        await process.Started.ConfigureAwait(false);
+        var stream = output(process);
         using var buffer = new MemoryStream();
         var chunk = new byte[65536];
         var truncated = false;
@@ -425,8 +432,10 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         return (buffer.ToArray(), truncated);
     }
 
-    private static async Task WriteStdinAsync(Stream stdin, byte[]? data)
+    private static async Task WriteStdinAsync(IStepProcess process, byte[]? data)
     {
+        await process.Started.ConfigureAwait(false);
+        var stdin = process.Stdin;
         try
         {
             if (data is { Length: > 0 })

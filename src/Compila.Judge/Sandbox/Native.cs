@@ -13,6 +13,12 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LchownNative(string path, int owner, int group);
 
+    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkfifoNative(string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags);
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEuidNative();
 
@@ -23,7 +29,38 @@ internal static partial class Native
     private const int SetDescriptorFlags = 2; // F_SETFD
     private const int CloseOnExec = 1; // FD_CLOEXEC
 
+    public const int OpenReadOnly = 0x0; // O_RDONLY
+    public const int OpenWriteOnly = 0x1; // O_WRONLY
+    public const int OpenReadWrite = 0x2; // O_RDWR
+    public const int OpenNonBlocking = 0x800; // O_NONBLOCK
+    private const int OpenNoFollow = 0x20000; // O_NOFOLLOW
+    private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC
+
     public static bool IsRoot => GetEuidNative() == 0;
+
+    /// <summary>Creates a FIFO (named pipe) with the given permission bits.</summary>
+    public static void MakeFifo(string path, UnixFileMode mode)
+    {
+        if (MkfifoNative(path, (uint)mode) != 0)
+        {
+            throw new IOException($"mkfifo {path} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    /// <summary>
+    /// Opens a FIFO as a pipe handle (close-on-exec, never through a link), with flags .NET's file APIs cannot pass:
+    /// O_NONBLOCK, or O_RDWR, which on Linux opens a FIFO without waiting for the other side.
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafePipeHandle OpenFifo(string path, int flags)
+    {
+        var fd = OpenNative(path, flags | OpenNoFollow | OpenCloseOnExec);
+        if (fd < 0)
+        {
+            throw new IOException($"open {path} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        return new Microsoft.Win32.SafeHandles.SafePipeHandle(fd, ownsHandle: true);
+    }
 
     /// <summary>
     /// Marks every open descriptor above stderr close-on-exec. .NET opens its own that way, but descriptors this

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace Compila.Judge.Sandbox;
 
 /// <summary>
-/// A root shell (dash) living in one judge slot's cgroups that forks every step of that slot, so each step is born
-/// in the groups. Joining a cgroup v1 group instead takes the kernel's <c>cgroup_threadgroup_rwsem</c> for writing,
-/// which waits out an RCU grace period (8–11 ms on this kind of machine) whenever no join happened in the last few
-/// milliseconds: that wait was most of the sandbox's overhead.
-/// The host sends one command line per step; the shell opens the step's pipes through <c>/proc/HOST/fd</c>, forks
-/// the chain (rlimits, setpriv, bubblewrap) with them as its standard streams, answers its pid, waits for it and
-/// answers its exit status. The shell reads nothing else and the sandbox never sees it: the step's streams replace
-/// its own before the chain execs, and its saved copies are close-on-exec.
+/// A shell (dash) running as one judge slot's host uid and living in the slot's cgroups, that forks every step of the
+/// slot: each step is born in the groups, already unprivileged. Joining a cgroup v1 group instead takes the kernel's
+/// <c>cgroup_threadgroup_rwsem</c> for writing, which waits out an RCU grace period (8–11 ms on this kind of machine)
+/// whenever no join happened in the last few milliseconds, and switching uid costs an exec of setpriv: together most
+/// of the sandbox's overhead.
+/// The host sends one command line per step; the shell opens the step's three FIFOs (made by the host in a folder
+/// only the slot uid and root can enter), forks the chain (rlimits, bubblewrap) with them as its standard streams,
+/// answers its pid, waits for it and answers its exit status. The shell reads nothing else and the sandbox never
+/// sees it: the step's streams replace its own before the chain execs, and its saved copies are close-on-exec.
 /// </summary>
 internal sealed class StepLauncher : IDisposable
 {
@@ -24,13 +25,19 @@ internal sealed class StepLauncher : IDisposable
     public const int NotStarted = -2;
 
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(10);
+    private static readonly string[] FifoNames = ["in-", "out-", "err-"];
     private readonly Process _shell;
+    private readonly WorkDirectory _fifos;
+    private readonly int _uid;
     private readonly ILogger _logger;
+    private long _steps;
     private bool _broken;
 
-    private StepLauncher(Process shell, CgroupSet groups, ILogger logger)
+    private StepLauncher(Process shell, CgroupSet groups, WorkDirectory fifos, int uid, ILogger logger)
     {
         _shell = shell;
+        _fifos = fifos;
+        _uid = uid;
         _logger = logger;
         Groups = groups;
     }
@@ -39,25 +46,45 @@ internal sealed class StepLauncher : IDisposable
 
     public int Pid => _shell.Id;
 
+    /// <summary>The host uid the launcher and its steps run as.</summary>
+    public int Uid => _uid;
+
     public bool Usable => !_broken && !_shell.HasExited;
 
-    /// <summary>Starts a launcher in new groups of its own (paying the cgroup join once).</summary>
-    public static StepLauncher Start(Cgroups cgroups, ILogger logger)
+    /// <summary>Starts a launcher as <paramref name="uid"/> in new groups of its own (paying the cgroup join once).</summary>
+    public static StepLauncher Start(Cgroups cgroups, int uid, string workRoot, ILogger logger)
     {
+        var fifos = WorkDirectory.Create(workRoot, Guid.NewGuid(), uid);
         var groups = cgroups.Create("slot-" + Guid.NewGuid().ToString("N"), 64L * 1024 * 1024, 16);
         var psi = new ProcessStartInfo
         {
-            FileName = Bubblewrap.Shell,
+            FileName = "/usr/bin/setpriv",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add("-s");
+        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", Bubblewrap.Shell, "-s" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
         psi.Environment.Clear();
         psi.Environment["PATH"] = "/usr/bin:/bin";
         Native.CloseInheritedDescriptorsOnExec();
-        var shell = Process.Start(psi)!;
+        Process shell;
+        try
+        {
+            shell = Process.Start(psi)!;
+        }
+        catch
+        {
+            fifos.Dispose();
+            _ = groups.KillAllAndRemoveAsync();
+            throw;
+        }
+
+        var launcher = new StepLauncher(shell, groups, fifos, uid, logger);
         try
         {
             var pid = shell.Id.ToString(CultureInfo.InvariantCulture);
@@ -68,7 +95,7 @@ internal sealed class StepLauncher : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Stop(shell, groups);
+            launcher.Dispose();
             throw;
         }
 
@@ -80,27 +107,37 @@ internal sealed class StepLauncher : IDisposable
             }
         };
         shell.BeginErrorReadLine();
-        return new StepLauncher(shell, groups, logger);
+        return launcher;
     }
 
     /// <summary>
-    /// Sends the launcher <paramref name="chainScript"/> (shell code ending in an exec) to fork with new pipes as its
-    /// standard streams, and returns at once: the step's clock starts now, and the launcher's answers (the chain's
+    /// Sends the launcher <paramref name="chainScript"/> (shell code ending in an exec) to fork with the step's FIFOs as
+    /// its standard streams, and returns at once: the step's clock starts now, and the launcher's answers (the chain's
     /// pid, then its status) are read while it runs.
     /// </summary>
     public async Task<IStepProcess> LaunchAsync(string chainScript)
     {
-        var stdin = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
-        var stdout = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
-        var stderr = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
-        var step = new LaunchedStep(stdin, stdout, stderr);
+        var n = Interlocked.Increment(ref _steps).ToString(CultureInfo.InvariantCulture);
+        var paths = FifoNames.Select(p => Path.Combine(_fifos.Path, p + n)).ToArray();
+        LaunchedStep? step = null;
         try
         {
-            var host = Environment.ProcessId;
-            string End(AnonymousPipeServerStream pipe) => ShellQuoting.Quote($"/proc/{host}/fd/{pipe.GetClientHandleAsString()}");
+            foreach (var path in paths)
+            {
+                Native.MakeFifo(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Native.Lchown(path, _uid, _uid);
+            }
+
+            // The host's ends open first and without waiting: stdin read-write (Linux opens a FIFO so at once), the
+            // outputs non-blocking. The launcher's opens then find their other side and do not block either.
+            step = new LaunchedStep(paths,
+                Native.OpenFifo(paths[0], Native.OpenReadWrite),
+                new AnonymousPipeClientStream(PipeDirection.In, Native.OpenFifo(paths[1], Native.OpenReadOnly | Native.OpenNonBlocking)),
+                new AnonymousPipeClientStream(PipeDirection.In, Native.OpenFifo(paths[2], Native.OpenReadOnly | Native.OpenNonBlocking)));
+            var (stdin, stdout, stderr) = (ShellQuoting.Quote(paths[0]), ShellQuoting.Quote(paths[1]), ShellQuoting.Quote(paths[2]));
             // A non-interactive shell gives an asynchronous list /dev/null as its standard input, so stdin travels on
             // fd 7 and is moved to fd 0 inside.
-            var line = $"if {{ ( exec 0<&7 7<&-; {chainScript} ) & }} 7<{End(stdin)} >{End(stdout)} 2>{End(stderr)}; "
+            var line = $"if {{ ( exec 0<&7 7<&-; {chainScript} ) & }} 7<{stdin} >{stdout} 2>{stderr}; "
                 + "then echo \"$!\"; wait \"$!\"; echo \"$?\"; else echo x; fi\n";
             await _shell.StandardInput.WriteAsync(line).ConfigureAwait(false);
             await _shell.StandardInput.FlushAsync().ConfigureAwait(false);
@@ -108,7 +145,8 @@ internal sealed class StepLauncher : IDisposable
         catch (IOException)
         {
             _broken = true;
-            step.Dispose();
+            step?.Dispose();
+            DeleteAll(paths);
             throw;
         }
 
@@ -116,7 +154,7 @@ internal sealed class StepLauncher : IDisposable
         return step;
     }
 
-    /// <summary>Retires the launcher when it failed, or when earlier steps left too much charged to its memory group.</summary>
+    /// <summary>Retires the launcher when earlier steps left too much charged to its memory group.</summary>
     public void RetireIfSpent(long maxLeftoverBytes)
     {
         if (Groups.MemoryUsageBytes is { } usage && usage > maxLeftoverBytes)
@@ -127,7 +165,21 @@ internal sealed class StepLauncher : IDisposable
 
     public void MarkBroken() => _broken = true;
 
-    public void Dispose() => Stop(_shell, Groups);
+    public void Dispose()
+    {
+        try
+        {
+            _shell.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+
+        _shell.Dispose();
+        _fifos.Dispose();
+        _ = Groups.KillAllAndRemoveAsync();
+    }
 
     /// <summary>Reads the launcher's two answers about a step: the chain's pid once forked, its status once ended.</summary>
     private async Task<int> FollowAsync(LaunchedStep step)
@@ -144,14 +196,24 @@ internal sealed class StepLauncher : IDisposable
 
         if (!int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
-            // "x": the shell could not open the pipes; anything else: it is not answering as it should.
+            // "x": the shell could not open the FIFOs; anything else: it is not answering as it should.
             _broken = true;
             _logger.LogWarning("The step launcher did not start a step (answered '{Answer}').", answer);
             step.DidNotStart();
             return NotStarted;
         }
 
-        step.Started(pid);
+        try
+        {
+            step.Connect(pid);
+        }
+        catch (IOException e)
+        {
+            _broken = true;
+            _logger.LogError("A launched step's stdin could not be opened: {Error}", e.Message);
+            step.DidNotStart();
+        }
+
         // No timeout: the step's own limits end it, and the answer follows its end.
         answer = await _shell.StandardOutput.ReadLineAsync().ConfigureAwait(false);
         if (int.TryParse(answer, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
@@ -164,40 +226,61 @@ internal sealed class StepLauncher : IDisposable
         return LauncherDied;
     }
 
-    private static void Stop(Process shell, CgroupSet groups)
+    private static void DeleteAll(IEnumerable<string> paths)
     {
-        try
+        foreach (var path in paths)
         {
-            shell.Kill();
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The launcher's folder goes with it anyway.
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-
-        shell.Dispose();
-        _ = groups.KillAllAndRemoveAsync();
     }
 
-    private sealed class LaunchedStep(AnonymousPipeServerStream stdin, AnonymousPipeServerStream stdout, AnonymousPipeServerStream stderr)
+    private sealed class LaunchedStep(string[] fifos, Microsoft.Win32.SafeHandles.SafePipeHandle stdinHold, PipeStream stdout, PipeStream stderr)
         : IStepProcess
     {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Stream _stdin = Stream.Null;
         private int _pid;
 
-        public Stream Stdin => stdin;
+        public Task Started => _started.Task;
+        public Stream Stdin => _stdin;
         public Stream Stdout => stdout;
         public Stream Stderr => stderr;
         public Task<int> Exit { get; set; } = Task.FromResult(NotStarted);
 
-        /// <summary>The chain holds its ends now; once the host drops its copies, end of file means the sandbox is done.</summary>
-        public void Started(int pid)
+        /// <summary>
+        /// The chain holds its ends now. The host's stdin becomes write-only (so a program that exits unread breaks
+        /// the pipe instead of leaving the host writing to itself), and the FIFOs' names go.
+        /// </summary>
+        public void Connect(int pid)
         {
             Volatile.Write(ref _pid, pid);
-            DropClientEnds();
+            try
+            {
+                _stdin = new AnonymousPipeClientStream(PipeDirection.Out, Native.OpenFifo(fifos[0], Native.OpenWriteOnly | Native.OpenNonBlocking));
+            }
+            finally
+            {
+                stdinHold.Dispose();
+                DeleteAll(fifos);
+            }
+
+            _started.TrySetResult();
         }
 
-        /// <summary>Nothing holds the other ends: the host's reads end and its writes fail at once.</summary>
-        public void DidNotStart() => DropClientEnds();
+        /// <summary>Nothing holds the other ends: the host's reads end at once and its stdin is empty.</summary>
+        public void DidNotStart()
+        {
+            stdinHold.Dispose();
+            DeleteAll(fifos);
+            _started.TrySetResult();
+        }
 
         public void Kill()
         {
@@ -211,22 +294,16 @@ internal sealed class StepLauncher : IDisposable
 
         public void Dispose()
         {
-            stdin.Dispose();
+            stdinHold.Dispose();
+            _stdin.Dispose();
             stdout.Dispose();
             stderr.Dispose();
-        }
-
-        private void DropClientEnds()
-        {
-            stdin.DisposeLocalCopyOfClientHandle();
-            stdout.DisposeLocalCopyOfClientHandle();
-            stderr.DisposeLocalCopyOfClientHandle();
         }
     }
 }
 
 /// <summary>The launcher of one judge slot: kept across the slot's steps, replaced when it is spent or broken.</summary>
-internal sealed class LauncherSlot(Cgroups cgroups, ILogger logger) : IDisposable
+internal sealed class LauncherSlot(Cgroups cgroups, int uid, string workRoot, ILogger logger) : IDisposable
 {
     private StepLauncher? _current;
 
@@ -245,7 +322,7 @@ internal sealed class LauncherSlot(Cgroups cgroups, ILogger logger) : IDisposabl
         _current = null;
         try
         {
-            _current = StepLauncher.Start(cgroups, logger);
+            _current = StepLauncher.Start(cgroups, uid, workRoot, logger);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {

@@ -5,6 +5,9 @@ namespace Compila.Judge.Sandbox;
 /// <summary>The started process chain of one step: its three standard streams, its exit and a way to kill it.</summary>
 internal interface IStepProcess : IDisposable
 {
+    /// <summary>Completes when the streams below are connected to the chain (or known never to be).</summary>
+    Task Started { get; }
+
     Stream Stdin { get; }
     Stream Stdout { get; }
     Stream Stderr { get; }
@@ -19,6 +22,7 @@ internal interface IStepProcess : IDisposable
 /// <summary>A step started directly by the host (no slot launcher).</summary>
 internal sealed class DirectStepProcess(Process process) : IStepProcess
 {
+    public Task Started => Task.CompletedTask;
     public Stream Stdin => process.StandardInput.BaseStream;
     public Stream Stdout => process.StandardOutput.BaseStream;
     public Stream Stderr => process.StandardError.BaseStream;
