@@ -116,6 +116,47 @@ public sealed class StepLauncherTests
     }
 
     [Fact]
+    public async Task WhenTheHostIsKilled_ItsLaunchersAndSandboxesDieWithIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("compila-judge-orphan-").FullName;
+        var program = Path.Combine(folder, "main.py");
+        File.WriteAllText(program, "import time\nprint('started', flush=True)\ntime.sleep(60)\n");
+        var cli = Path.Combine(AppContext.BaseDirectory, "compila-judge.dll");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "run", "--lang", "python", program, "--cpu", "5", "--wall", "20" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        using var host = System.Diagnostics.Process.Start(psi)!;
+        try
+        {
+            // The host's launchers, and the sandbox below one of them (bwrap, its namespace's init, python): followed
+            // through /proc/PID/task/PID/children, since the other tests' fork bombs make scanning all of /proc slow.
+            List<int> tree = [];
+            bool Python(int pid) => Cmdline(pid).StartsWith("/usr/bin/python3\0", StringComparison.Ordinal);
+            await WaitUntil(() => (tree = Descendants(host.Id)).Any(Python) || host.HasExited, TimeSpan.FromSeconds(60));
+            Assert.False(host.HasExited, "the host ended before its sandbox was seen");
+            var launchers = tree.Where(pid => Cmdline(pid) == "/bin/dash\0-s\0").ToList();
+            Assert.Contains(launchers, launcher => Descendants(launcher).Any(Python));
+
+            host.Kill();
+            await host.WaitForExitAsync();
+
+            await WaitUntil(() => tree.All(pid => !Directory.Exists($"/proc/{pid}")));
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill();
+            }
+
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public async Task WithoutLaunchers_EachStepJoinsGroupsOfItsOwn()
     {
         using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { PoolSize = 1, SandboxUidBase = 155000, UseStepLaunchers = false }));
@@ -173,13 +214,55 @@ public sealed class StepLauncherTests
 
     private static Task WaitUntilGone(int pid) => WaitUntil(() => !Directory.Exists($"/proc/{pid}"));
 
-    private static async Task WaitUntil(Func<bool> condition)
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 500 && !condition(); i++)
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        bool met;
+        while (!(met = condition()) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        Assert.True(condition(), "condition not reached in 10 s");
+        Assert.True(met, $"condition not reached in {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds} s");
+    }
+
+    /// <summary>Every process below <paramref name="root"/>, following each thread's children.</summary>
+    private static List<int> Descendants(int root)
+    {
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
+        {
+            try
+            {
+                foreach (var task in Directory.GetDirectories($"/proc/{pid}/task"))
+                {
+                    foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var childPid = int.Parse(child, System.Globalization.CultureInfo.InvariantCulture);
+                        found.Add(childPid);
+                        pending.Enqueue(childPid);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // Exited while we looked.
+            }
+        }
+
+        return found;
+    }
+
+    private static string Cmdline(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 }

@@ -192,7 +192,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken, LauncherSlot? slot = null)
     {
         var l = step.Limits;
-        if (step.HostUid is not null && slot?.Get() is { } launcher && launcher.Uid == step.HostUid)
+        var launcher = step.HostUid is not null && slot is not null ? await slot.GetAsync().ConfigureAwait(false) : null;
+        if (launcher is not null && launcher.Uid == step.HostUid)
         {
             IStepProcess? launched = null;
             try

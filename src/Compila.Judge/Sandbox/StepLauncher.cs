@@ -64,7 +64,9 @@ internal sealed class StepLauncher : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", Bubblewrap.Shell, "-s" })
+        // Killed with the host: then its step's bubblewrap (--die-with-parent) and the sandbox go too. The signal is set
+        // after the uid switch, which would clear it.
+        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--pdeathsig", "KILL", "--", Bubblewrap.Shell, "-s" })
         {
             psi.ArgumentList.Add(arg);
         }
@@ -311,7 +313,7 @@ internal sealed class LauncherSlot(Cgroups cgroups, int uid, string workRoot, IL
     public int? CurrentPid => _current is { Usable: true } current ? current.Pid : null;
 
     /// <summary>The slot's launcher, started if there is none usable; null when one cannot be started here.</summary>
-    public StepLauncher? Get()
+    public async Task<StepLauncher?> GetAsync()
     {
         if (_current is { Usable: true })
         {
@@ -322,7 +324,7 @@ internal sealed class LauncherSlot(Cgroups cgroups, int uid, string workRoot, IL
         _current = null;
         try
         {
-            _current = StepLauncher.Start(cgroups, uid, workRoot, logger);
+            _current = await LauncherThread.RunAsync(() => StepLauncher.Start(cgroups, uid, workRoot, logger)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -336,6 +338,47 @@ internal sealed class LauncherSlot(Cgroups cgroups, int uid, string workRoot, IL
     {
         _current?.Dispose();
         _current = null;
+    }
+}
+
+/// <summary>
+/// The one thread that starts every launcher, alive as long as the process. A parent-death signal fires when the
+/// thread that forked the child exits, not the process, and thread-pool threads retire when idle: a launcher forked
+/// from one would be killed mid-step some time later.
+/// </summary>
+internal static class LauncherThread
+{
+    private static readonly System.Collections.Concurrent.BlockingCollection<Action> Work = StartThread();
+
+    public static Task<T> RunAsync<T>(Func<T> start)
+    {
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Work.Add(() =>
+        {
+            try
+            {
+                result.SetResult(start());
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
+        });
+        return result.Task;
+    }
+
+    private static System.Collections.Concurrent.BlockingCollection<Action> StartThread()
+    {
+        var work = new System.Collections.Concurrent.BlockingCollection<Action>();
+        new Thread(() =>
+        {
+            foreach (var action in work.GetConsumingEnumerable())
+            {
+                action();
+            }
+        })
+        { IsBackground = true, Name = "Compila.Judge launcher starter" }.Start();
+        return work;
     }
 }
 
