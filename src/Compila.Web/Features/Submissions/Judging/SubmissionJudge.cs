@@ -121,13 +121,16 @@ public sealed class SubmissionJudge(
         var status = result.Status == SuiteStatus.Pass ? SubmissionStatus.Passed
             : result.Score > 0 ? SubmissionStatus.Partial
             : SubmissionStatus.Failed;
-        var now = clock.GetUtcNow();
+        DateTimeOffset now;
         bool recorded;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LockUserAsync(submission.UserId, ct);
+            // Read under the learner's lock, so judged_at orders a learner's results as XP counted them ("the first
+            // partial result earns its share" means the first judged_at).
+            now = clock.GetUtcNow();
             var row = await db.Set<Submission>().SingleAsync(s => s.Id == submission.Id, ct);
             recorded = row.Status == SubmissionStatus.Pending;
             if (recorded)
