@@ -26,6 +26,9 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
 
     private const string SeccompFd = "3";
 
+    /// <summary>Processes counted on top of the program's limit: bubblewrap's outer process, its namespace's init, one more.</summary>
+    private const int ChainProcesses = 3;
+
     /// <summary>
     /// What a launcher's groups may keep charged after a step (page cache first read by its steps stays charged to
     /// the group that read it) before the launcher is replaced and the charges move to the parent group.
@@ -159,8 +162,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         limits.Append(CultureInfo.InvariantCulture, $"ulimit -f {l.MaxFileSizeKilobytes * 2L} || exit 126; ulimit -n {l.MaxOpenFiles} || exit 126; ulimit -c 0 || exit 126; ");
         if (step.HostUid is not null)
         {
-            // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (+3 for the bwrap chain).
-            limits.Append(CultureInfo.InvariantCulture, $"ulimit -p {l.MaxProcesses + 3 + extraProcesses} || exit 126; ");
+            // A per-slot host uid: RLIMIT_NPROC then counts only this run's processes (and the bwrap chain's).
+            limits.Append(CultureInfo.InvariantCulture, $"ulimit -p {l.MaxProcesses + ChainProcesses + extraProcesses} || exit 126; ");
         }
 
         if (!cgroups.Memory && step.AddressSpaceLimitAllowed)
@@ -191,53 +194,18 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     /// </summary>
     public async Task<StepOutcome> RunAsync(SandboxStep step, CancellationToken cancellationToken, LauncherSlot? slot = null)
     {
-        var l = step.Limits;
-        var launcher = step.HostUid is not null && slot is not null ? await slot.GetAsync().ConfigureAwait(false) : null;
-        if (launcher is not null && launcher.Uid == step.HostUid)
+        if (step.HostUid is not null && slot is not null && await slot.GetAsync().ConfigureAwait(false) is { } launcher
+            && launcher.Uid == step.HostUid
+            && await RunOnLauncherAsync(step, launcher, cancellationToken).ConfigureAwait(false) is { } launched)
         {
-            IStepProcess? launched = null;
-            try
-            {
-                launcher.Groups.SetLimits(l.MemoryBytes, l.MaxProcesses + 3 + 1);
-                launcher.Groups.StartStep();
-                launched = await launcher.LaunchAsync(LauncherScript(step)).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                // A group that cannot take the step's limits, or a launcher that does not answer: the next step gets a
-                // new launcher, and this one runs the direct way.
-                logger.LogWarning("Step launcher unusable ({Error}); running the step directly.", e.Message);
-                launcher.MarkBroken();
-            }
-
-            if (launched is not null)
-            {
-                try
-                {
-                    var outcome = await RunStartedAsync(step, launched, launcher.Groups, launcher.Pid, cancellationToken).ConfigureAwait(false);
-                    if (outcome.ExitCode != StepLauncher.NotStarted)
-                    {
-                        return outcome;
-                    }
-                }
-                finally
-                {
-                    launched.Dispose();
-                    if (!await launcher.Groups.KillMembersUntilGoneAsync(spare: launcher.Pid).ConfigureAwait(false))
-                    {
-                        logger.LogError("A sandboxed process survived its step's kill; its launcher is retired.");
-                        launcher.MarkBroken();
-                    }
-
-                    launcher.RetireIfSpent(LauncherLeftoverBytes);
-                }
-            }
+            return launched;
         }
 
+        var l = step.Limits;
         CgroupSet? groups = null;
         if (cgroups.Any)
         {
-            groups = cgroups.Create(Guid.NewGuid().ToString("N"), l.MemoryBytes, l.MaxProcesses + 3);
+            groups = cgroups.Create(Guid.NewGuid().ToString("N"), l.MemoryBytes, l.MaxProcesses + ChainProcesses);
         }
 
         try
@@ -251,6 +219,45 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             {
                 logger.LogError("A sandboxed process survived its step's kill; its cgroup was left in place.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs a step forked by the slot's launcher; null when the launcher could not start it (nothing ran, and the
+    /// step runs the direct way; the next step gets a new launcher).
+    /// </summary>
+    private async Task<StepOutcome?> RunOnLauncherAsync(SandboxStep step, StepLauncher launcher, CancellationToken cancellationToken)
+    {
+        IStepProcess launched;
+        try
+        {
+            launcher.Groups.SetLimits(step.Limits.MemoryBytes, step.Limits.MaxProcesses + ChainProcesses + 1);
+            launcher.Groups.StartStep();
+            launched = await launcher.LaunchAsync(LauncherScript(step)).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            // A group that cannot take the step's limits, or a launcher that does not take the command.
+            logger.LogWarning("Step launcher unusable ({Error}); running the step directly.", e.Message);
+            launcher.MarkBroken();
+            return null;
+        }
+
+        try
+        {
+            var outcome = await RunStartedAsync(step, launched, launcher.Groups, launcher.Pid, cancellationToken).ConfigureAwait(false);
+            return outcome.ExitCode == StepLauncher.NotStarted ? null : outcome;
+        }
+        finally
+        {
+            launched.Dispose();
+            if (!await launcher.Groups.KillMembersUntilGoneAsync(spare: launcher.Pid).ConfigureAwait(false))
+            {
+                logger.LogError("A sandboxed process survived its step's kill; its launcher is retired.");
+                launcher.MarkBroken();
+            }
+
+            launcher.RetireIfSpent(LauncherLeftoverBytes);
         }
     }
 
