@@ -134,11 +134,11 @@ public sealed class StepLauncherTests
             // The host's launchers, and the sandbox below one of them (bwrap, its namespace's init, python): followed
             // through /proc/PID/task/PID/children, since the other tests' fork bombs make scanning all of /proc slow.
             List<int> tree = [];
-            bool Python(int pid) => Cmdline(pid).StartsWith("/usr/bin/python3\0", StringComparison.Ordinal);
-            await WaitUntil(() => (tree = Descendants(host.Id)).Any(Python) || host.HasExited, TimeSpan.FromSeconds(60));
+            bool IsPython(int pid) => Cmdline(pid).StartsWith("/usr/bin/python3\0", StringComparison.Ordinal);
+            await WaitUntil(() => (tree = Descendants(host.Id)).Any(IsPython) || host.HasExited, TimeSpan.FromSeconds(60));
             Assert.False(host.HasExited, "the host ended before its sandbox was seen");
             var launchers = tree.Where(pid => Cmdline(pid) == "/bin/dash\0-s\0").ToList();
-            Assert.Contains(launchers, launcher => Descendants(launcher).Any(Python));
+            Assert.Contains(launchers, launcher => Descendants(launcher).Any(IsPython));
 
             host.Kill();
             await host.WaitForExitAsync();

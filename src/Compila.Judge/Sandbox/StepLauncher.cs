@@ -28,7 +28,6 @@ internal sealed class StepLauncher : IDisposable
     private static readonly string[] FifoNames = ["in-", "out-", "err-"];
     private readonly Process _shell;
     private readonly WorkDirectory _fifos;
-    private readonly int _uid;
     private readonly ILogger _logger;
     private long _steps;
     private bool _broken;
@@ -37,7 +36,7 @@ internal sealed class StepLauncher : IDisposable
     {
         _shell = shell;
         _fifos = fifos;
-        _uid = uid;
+        Uid = uid;
         _logger = logger;
         Groups = groups;
     }
@@ -47,7 +46,7 @@ internal sealed class StepLauncher : IDisposable
     public int Pid => _shell.Id;
 
     /// <summary>The host uid the launcher and its steps run as.</summary>
-    public int Uid => _uid;
+    public int Uid { get; }
 
     public bool Usable => !_broken && !_shell.HasExited;
 
@@ -119,7 +118,8 @@ internal sealed class StepLauncher : IDisposable
     /// </summary>
     public async Task<IStepProcess> LaunchAsync(string chainScript)
     {
-        var n = Interlocked.Increment(ref _steps).ToString(CultureInfo.InvariantCulture);
+        // One step at a time per launcher: its slot is held for the step.
+        var n = (++_steps).ToString(CultureInfo.InvariantCulture);
         var paths = FifoNames.Select(p => Path.Combine(_fifos.Path, p + n)).ToArray();
         LaunchedStep? step = null;
         try
@@ -127,7 +127,7 @@ internal sealed class StepLauncher : IDisposable
             foreach (var path in paths)
             {
                 Native.MakeFifo(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                Native.Lchown(path, _uid, _uid);
+                Native.Lchown(path, Uid, Uid);
             }
 
             // The host's ends open first and without waiting: stdin read-write (Linux opens a FIFO so at once), the
