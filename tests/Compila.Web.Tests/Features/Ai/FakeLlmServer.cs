@@ -1,8 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Compila.Web.Tests.Features.Ai;
 
@@ -36,25 +41,26 @@ public sealed record LlmRequest(string Path, IReadOnlyDictionary<string, string>
 public sealed record LlmReply(string Content, int InputTokens = 100, int OutputTokens = 50, TimeSpan? Delay = null, int Status = 200);
 
 /// <summary>
-/// A small HTTP server on 127.0.0.1 (free port) that speaks OpenAI's chat-completions protocol
+/// A small HTTP server (Kestrel, on a port of 127.0.0.1 the kernel picks) that speaks OpenAI's chat-completions protocol
 /// (<c>POST /v1/chat/completions</c>) and Anthropic's messages protocol (<c>POST /v1/messages</c>), records every
 /// request and answers from a script.
 /// </summary>
 public sealed class FakeLlmServer : IAsyncDisposable
 {
-    readonly HttpListener listener = new();
     readonly CancellationTokenSource stop = new();
-    readonly Task loop;
+    readonly WebApplication server;
 
     public FakeLlmServer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        // Kestrel binds port 0 itself: no probe-then-bind race with other listeners of the test run.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        server = builder.Build();
+        server.Run(HandleAsync);
+        server.StartAsync().GetAwaiter().GetResult();
+        Port = new Uri(server.Urls.Single()).Port;
     }
 
     public int Port { get; }
@@ -77,50 +83,29 @@ public sealed class FakeLlmServer : IAsyncDisposable
         Script = script;
     }
 
-    async Task ServeAsync()
+    async Task HandleAsync(HttpContext context)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    async Task HandleAsync(HttpListenerContext context)
-    {
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, context.RequestAborted);
+        var ct = gone.Token;
         try
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
-            var headers = context.Request.Headers.AllKeys.Where(k => k is not null)
-                .ToDictionary(k => k!.ToLowerInvariant(), k => context.Request.Headers[k] ?? "");
-            var request = new LlmRequest(context.Request.Url!.AbsolutePath, headers, body);
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var body = JsonNode.Parse(await reader.ReadToEndAsync(ct))!.AsObject();
+            var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+            var request = new LlmRequest(context.Request.Path.Value ?? "/", headers, body);
             Requests.Enqueue(request);
             var reply = Script(request, Interlocked.Increment(ref calls));
             if (reply.Delay is { } delay)
             {
-                await Task.Delay(delay, stop.Token);
+                await Task.Delay(delay, ct);
             }
 
             var model = body["model"]?.GetValue<string>() ?? "fake";
             if (body["stream"] is JsonValue stream && stream.GetValue<bool>())
             {
                 await (request.Path.EndsWith("/messages", StringComparison.Ordinal)
-                    ? StreamAnthropicAsync(context, reply, model)
-                    : StreamOpenAiAsync(context, reply, model));
+                    ? StreamAnthropicAsync(context.Response, reply, model, ct)
+                    : StreamOpenAiAsync(context.Response, reply, model, ct));
                 return;
             }
 
@@ -157,29 +142,25 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes, stop.Token);
-            context.Response.Close();
+            await context.Response.Body.WriteAsync(bytes, ct);
         }
-        catch (Exception) when (stop.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            context.Response.Abort();
-        }
-        catch (HttpListenerException)
-        {
-            // The client gave up (a timeout test): nothing to answer.
+            // The client gave up (a timeout test) or the server is stopping: nothing to answer.
+            context.Abort();
         }
     }
 
     /// <summary>OpenAI's server-sent events: the content word by word, then a usage chunk and [DONE].</summary>
-    async Task StreamOpenAiAsync(HttpListenerContext context, LlmReply reply, string model)
+    static async Task StreamOpenAiAsync(HttpResponse response, LlmReply reply, string model, CancellationToken ct)
     {
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "text/event-stream";
-        var output = context.Response.OutputStream;
+        response.StatusCode = reply.Status;
+        response.ContentType = "text/event-stream";
+        var output = response.Body;
         async Task SendAsync(JsonObject chunk)
         {
-            await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {chunk.ToJsonString()}\n\n"), stop.Token);
-            await output.FlushAsync(stop.Token);
+            await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {chunk.ToJsonString()}\n\n"), ct);
+            await output.FlushAsync(ct);
         }
 
         JsonObject Chunk(JsonNode? delta, string? finish, JsonObject? usage = null) => new()
@@ -208,21 +189,20 @@ public sealed class FakeLlmServer : IAsyncDisposable
             ["completion_tokens"] = reply.OutputTokens,
             ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
         }));
-        await output.WriteAsync(Encoding.UTF8.GetBytes("data: [DONE]\n\n"), stop.Token);
-        context.Response.Close();
+        await output.WriteAsync(Encoding.UTF8.GetBytes("data: [DONE]\n\n"), ct);
     }
 
     /// <summary>Anthropic's server-sent events: message_start, one text block word by word, message_delta, message_stop.</summary>
-    async Task StreamAnthropicAsync(HttpListenerContext context, LlmReply reply, string model)
+    static async Task StreamAnthropicAsync(HttpResponse response, LlmReply reply, string model, CancellationToken ct)
     {
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "text/event-stream";
-        var output = context.Response.OutputStream;
+        response.StatusCode = reply.Status;
+        response.ContentType = "text/event-stream";
+        var output = response.Body;
         async Task SendAsync(string type, JsonObject data)
         {
             data["type"] = type;
-            await output.WriteAsync(Encoding.UTF8.GetBytes($"event: {type}\ndata: {data.ToJsonString()}\n\n"), stop.Token);
-            await output.FlushAsync(stop.Token);
+            await output.WriteAsync(Encoding.UTF8.GetBytes($"event: {type}\ndata: {data.ToJsonString()}\n\n"), ct);
+            await output.FlushAsync(ct);
         }
 
         await SendAsync("message_start", new JsonObject
@@ -255,23 +235,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
             ["usage"] = new JsonObject { ["output_tokens"] = reply.OutputTokens },
         });
         await SendAsync("message_stop", []);
-        context.Response.Close();
     }
 
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
-        listener.Stop();
-        listener.Close();
-        try
-        {
-            await loop;
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closing the listener ends the accept loop.
-        }
-
+        await server.StopAsync();
+        await server.DisposeAsync();
         stop.Dispose();
     }
 }
