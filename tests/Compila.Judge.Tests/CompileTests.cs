@@ -136,8 +136,7 @@ public sealed class CompileTests(JudgeFixture fixture)
         Assert.NotEqual(new FileInfo("/proc/self/ns/net").LinkTarget, new FileInfo($"/proc/{pid}/ns/net").LinkTarget);
         Assert.NotEqual(new FileInfo("/proc/self/ns/mnt").LinkTarget, new FileInfo($"/proc/{pid}/ns/mnt").LinkTarget);
         judge.Dispose();
-        await Task.Delay(500);
-        Assert.DoesNotContain(JudgeFixture.Survivors("csharp-compile-server/server.dll"), p => p.StartsWith(pid + ":", StringComparison.Ordinal));
+        await JudgeFixture.WaitUntil(() => !JudgeFixture.Survivors("csharp-compile-server/server.dll").Any(p => p.StartsWith(pid + ":", StringComparison.Ordinal)));
     }
 
     [Fact]

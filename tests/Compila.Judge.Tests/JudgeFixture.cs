@@ -112,6 +112,20 @@ public sealed class JudgeFixture : IAsyncLifetime
         return found;
     }
 
+    /// <summary>Polls a condition every 20 ms; fails the test if it is still false after the timeout (10 s by default).</summary>
+    public static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + limit;
+        bool met;
+        while (!(met = condition()) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(met, $"condition not reached in {limit.TotalSeconds} s");
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()

@@ -104,7 +104,7 @@ public sealed class StepLauncherTests
 
         var running = judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", "import time\nprint('started', flush=True)\ntime.sleep(30)")],
             Args: [token], Limits: new RunLimits { CpuTimeSeconds = 5, WallTimeSeconds = 20 }));
-        await WaitUntil(() => JudgeFixture.Survivors(token).Count > 0);
+        await JudgeFixture.WaitUntil(() => JudgeFixture.Survivors(token).Count > 0);
         Native.Kill(launcher, Native.SigKill);
         var result = await running;
 
@@ -135,7 +135,7 @@ public sealed class StepLauncherTests
             // through /proc/PID/task/PID/children, since the other tests' fork bombs make scanning all of /proc slow.
             List<int> tree = [];
             bool IsPython(int pid) => Cmdline(pid).StartsWith("/usr/bin/python3\0", StringComparison.Ordinal);
-            await WaitUntil(() => (tree = Descendants(host.Id)).Any(IsPython) || host.HasExited, TimeSpan.FromSeconds(60));
+            await JudgeFixture.WaitUntil(() => (tree = Descendants(host.Id)).Any(IsPython) || host.HasExited, TimeSpan.FromSeconds(60));
             Assert.False(host.HasExited, "the host ended before its sandbox was seen");
             var launchers = tree.Where(pid => Cmdline(pid) == "/bin/dash\0-s\0").ToList();
             Assert.Contains(launchers, launcher => Descendants(launcher).Any(IsPython));
@@ -143,7 +143,7 @@ public sealed class StepLauncherTests
             host.Kill();
             await host.WaitForExitAsync();
 
-            await WaitUntil(() => tree.All(pid => !Directory.Exists($"/proc/{pid}")));
+            await JudgeFixture.WaitUntil(() => tree.All(pid => !Directory.Exists($"/proc/{pid}")));
         }
         finally
         {
@@ -212,19 +212,7 @@ public sealed class StepLauncherTests
         judge.RunAsync(new RunRequest("python", [new SourceFile("main.py", code)],
             Limits: new RunLimits { MemoryMegabytes = memoryMb, CpuTimeSeconds = 5, WallTimeSeconds = 10 }));
 
-    private static Task WaitUntilGone(int pid) => WaitUntil(() => !Directory.Exists($"/proc/{pid}"));
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        bool met;
-        while (!(met = condition()) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(met, $"condition not reached in {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds} s");
-    }
+    private static Task WaitUntilGone(int pid) => JudgeFixture.WaitUntil(() => !Directory.Exists($"/proc/{pid}"));
 
     /// <summary>Every process below <paramref name="root"/>, following each thread's children.</summary>
     private static List<int> Descendants(int root)
