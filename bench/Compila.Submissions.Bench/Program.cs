@@ -11,10 +11,16 @@ using Compila.Submissions.Bench;
 
 // Reliability and throughput of the judging pipeline, end to end, against real processes:
 //   dotnet run -c Release --project bench/Compila.Submissions.Bench -- [--short] [--no-kill] [--queue database|rabbitmq] [--postgres <conn>]
+//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --sqlite-contention   (two SQLite writers, see SqliteContention)
 // First the baseline: the same code judged directly by the judge library (see Baseline). Then N learners submit
 // concurrently to an API instance; a separate worker instance judges; the worker is killed (SIGKILL) twice mid-run
 // and restarted (unless --no-kill). At the end every submission must be final exactly once, none pending,
 // and XP and challenge counters must equal what the stored results imply.
+if (args.Contains("--sqlite-contention"))
+{
+    return SqliteContention.Run();
+}
+
 var options = BenchOptions.Parse(args);
 var root = FindRepositoryRoot();
 // The most recently built host, Release or Debug.

@@ -20,8 +20,13 @@ public static class DataServices
         builder.Services.AddHealthChecks().AddDbContextCheck<CompilaDb>("database", tags: ["ready"]);
     }
 
+    /// <summary>How long a SQLite statement waits for another writer (seconds), in SQLite's busy handler and then in the driver's.</summary>
+    const int SqliteTimeoutSeconds = 30;
+
+    static readonly SqliteBusyTimeout SqliteBusyTimeout = new(SqliteTimeoutSeconds * 1000);
+
     public static string SqliteConnectionString(CompilaOptions options) =>
-        $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Foreign Keys=True;Default Timeout=30";
+        $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Foreign Keys=True;Default Timeout={SqliteTimeoutSeconds}";
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
@@ -29,7 +34,8 @@ public static class DataServices
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
         db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(SqliteBusyTimeout);
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
