@@ -21,20 +21,37 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public async Task<int> AppendAsync(Guid submissionId, string type, JsonObject message, CancellationToken ct)
+    public Task<int> AppendAsync(Guid submissionId, string type, JsonObject message, CancellationToken ct) =>
+        AppendAsync(submissionId, [(type, message)], ct);
+
+    /// <summary>
+    /// Appends events in order in one write (a result's test cases arrive together: one transaction instead of
+    /// one per case). Returns the last event's sequence number, or 0 when there is nothing to append.
+    /// </summary>
+    public async Task<int> AppendAsync(Guid submissionId, IReadOnlyList<(string Type, JsonObject Message)> events, CancellationToken ct)
     {
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-            var sequence = await StageAsync(db, submissionId, type, message, ct);
+            var sequence = await LastSequenceAsync(db, submissionId, ct);
+            foreach (var (type, message) in events)
+            {
+                Stage(db, submissionId, ++sequence, type, message);
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);
             }
             catch (DbUpdateException) when (attempt < 10)
             {
-                // Another writer took this sequence number (a redelivered job overlapping); take the next.
+                // Another writer took these sequence numbers (a redelivered job overlapping); take the next ones.
                 continue;
             }
 
@@ -49,9 +66,16 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
     /// </summary>
     public async Task<int> StageAsync(CompilaDb db, Guid submissionId, string type, JsonObject message, CancellationToken ct)
     {
-        var last = await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId)
-            .MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
-        var sequence = last + 1;
+        var sequence = await LastSequenceAsync(db, submissionId, ct) + 1;
+        Stage(db, submissionId, sequence, type, message);
+        return sequence;
+    }
+
+    static async Task<int> LastSequenceAsync(CompilaDb db, Guid submissionId, CancellationToken ct) =>
+        await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId).MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
+
+    static void Stage(CompilaDb db, Guid submissionId, int sequence, string type, JsonObject message)
+    {
         var payload = new JsonObject
         {
             ["type"] = type,
@@ -70,7 +94,6 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             Type = type,
             Payload = payload.ToJsonString(JsonSerializerOptions.Web),
         });
-        return sequence;
     }
 
     /// <summary>Wakes the followers of a submission (in this process, or through Redis).</summary>

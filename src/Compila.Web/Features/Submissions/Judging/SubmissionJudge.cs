@@ -67,15 +67,12 @@ public sealed class SubmissionJudge(
         var elapsedMs = (int)watch.ElapsedMilliseconds;
 
         var learnerView = result.Redacted();
-        for (var i = 0; i < learnerView.Tests.Count; i++)
+        await events.AppendAsync(submissionId, [.. learnerView.Tests.Select((test, i) => (SolveMessageTypes.CheckResult, new JsonObject
         {
-            await Emit(SolveMessageTypes.CheckResult, new JsonObject
-            {
-                ["agent"] = "check",
-                ["data"] = JsonSerializer.SerializeToNode(learnerView.Tests[i], JsonSerializerOptions.Web),
-                ["progress"] = new JsonObject { ["done"] = i + 1, ["total"] = learnerView.Tests.Count },
-            }, ct);
-        }
+            ["agent"] = "check",
+            ["data"] = JsonSerializer.SerializeToNode(test, JsonSerializerOptions.Web),
+            ["progress"] = new JsonObject { ["done"] = i + 1, ["total"] = learnerView.Tests.Count },
+        }))], ct);
 
         FeedbackOutcome? outcome = null;
         try
