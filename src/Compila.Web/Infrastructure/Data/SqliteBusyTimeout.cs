@@ -5,8 +5,8 @@ namespace Compila.Web.Infrastructure.Data;
 
 /// <summary>
 /// Lets SQLite itself wait for a busy database (its busy handler backs off from 1 ms to 100 ms) instead of
-/// Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms per SQLITE_BUSY: with the API and the worker writing
-/// the same file, those sleeps were most of a submission's time outside the sandbox.
+/// Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms per SQLITE_BUSY: the API and the worker write the same
+/// file, and each collision stalled a request or a result that long (measured in docs/benchmarks.md).
 /// </summary>
 internal sealed class SqliteBusyTimeout(int timeoutMilliseconds) : DbConnectionInterceptor
 {
