@@ -231,6 +231,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         IStepProcess launched;
         try
         {
+            // The launcher's own shell lives in its groups too, hence one process more than the direct path.
             launcher.Groups.SetLimits(step.Limits.MemoryBytes, step.Limits.MaxProcesses + ChainProcesses + 1);
             launcher.Groups.StartStep();
             launched = await launcher.LaunchAsync(LauncherScript(step)).ConfigureAwait(false);
