@@ -95,7 +95,11 @@ public static class AuthApi
         }
 
         var login = request.Login!.Trim().ToLowerInvariant();
-        if (await throttle.LockedForAsync(login, ct) is { } lockedFor)
+        var user = await db.Users.Include(u => u.Roles)
+            .SingleOrDefaultAsync(u => u.Username == login || u.Email == login, ct);
+        // An account is locked whatever login string names it (username or email); an unknown login locks by itself.
+        var throttleKey = user is null ? LoginThrottle.ForLogin(login) : LoginThrottle.ForAccount(user.Id);
+        if (await throttle.LockedForAsync(throttleKey, ct) is { } lockedFor)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(lockedFor.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -105,21 +109,19 @@ public static class AuthApi
                 detail: $"Por segurança, aguarde {Math.Ceiling(lockedFor.TotalMinutes)} min antes de tentar de novo.");
         }
 
-        var user = await db.Users.Include(u => u.Roles)
-            .SingleOrDefaultAsync(u => u.Username == login || u.Email == login, ct);
         var verified = user?.PasswordHash is { } hash
             ? hasher.VerifyHashedPassword(user, hash, request.Password!)
             : VerifyAgainstDecoy(hasher, request.Password!);
         if (user is null || verified == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync(login, ct);
+            await throttle.RecordFailureAsync(throttleKey, ct);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Não foi possível entrar.",
                 detail: "Usuário, e-mail ou senha incorretos.");
         }
 
-        await throttle.ResetAsync(login, ct);
+        await throttle.ResetAsync(throttleKey, ct);
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, request.Password!);

@@ -4,22 +4,25 @@ using Microsoft.Extensions.Options;
 namespace Compila.Web.Features.Auth;
 
 /// <summary>
-/// Locks a login (username or email, existing or not, so that the lock reveals nothing) after repeated failures.
+/// Locks sign-in after repeated failures: an existing account by its id, so that its username and its email share
+/// one budget, and a login that names no account by the string itself (it locks the same way, revealing nothing).
 /// </summary>
 internal sealed class LoginThrottle(ICounterStore counters, IOptions<AuthOptions> options)
 {
     readonly AuthOptions auth = options.Value;
 
-    public async Task<TimeSpan?> LockedForAsync(string login, CancellationToken ct)
+    public static string ForAccount(Guid userId) => "login-failures:account:" + userId.ToString("N");
+
+    public static string ForLogin(string normalizedLogin) => "login-failures:login:" + normalizedLogin;
+
+    public async Task<TimeSpan?> LockedForAsync(string key, CancellationToken ct)
     {
-        var failures = await counters.PeekAsync(Key(login), ct);
+        var failures = await counters.PeekAsync(key, ct);
         return failures.Count >= auth.MaxFailedLogins ? failures.ResetsIn : null;
     }
 
-    public Task RecordFailureAsync(string login, CancellationToken ct) =>
-        counters.IncrementAsync(Key(login), TimeSpan.FromMinutes(auth.LockoutMinutes), ct);
+    public Task RecordFailureAsync(string key, CancellationToken ct) =>
+        counters.IncrementAsync(key, TimeSpan.FromMinutes(auth.LockoutMinutes), ct);
 
-    public Task ResetAsync(string login, CancellationToken ct) => counters.ResetAsync(Key(login), ct);
-
-    static string Key(string login) => "login-failures:" + login;
+    public Task ResetAsync(string key, CancellationToken ct) => counters.ResetAsync(key, ct);
 }

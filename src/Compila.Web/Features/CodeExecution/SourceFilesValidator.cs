@@ -51,7 +51,13 @@ public static class SourceFilesValidator
         var valid = new List<SourceFile>();
         for (var i = 0; i < files.Count; i++)
         {
-            var (path, content) = (files[i].Path, files[i].Content);
+            if (files[i] is not { } file)
+            {
+                errors.Add($"files[{i}]", "Informe o arquivo: um objeto com 'path' e 'content'.");
+                continue;
+            }
+
+            var (path, content) = (file.Path, file.Content);
             if (!SourcePaths.IsSafe(path))
             {
                 errors.Add($"files[{i}].path", "Caminho inválido: use um caminho relativo simples, como 'src/main.py'.");

@@ -41,12 +41,14 @@ public static class ProblemDetailsSetup
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 32);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(NulInRequestTarget.Middleware)));
     }
 
     public static void UseCompilaErrors(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ControlCharacterPathMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
     }
 

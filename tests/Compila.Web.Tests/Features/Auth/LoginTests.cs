@@ -53,6 +53,55 @@ public sealed class LoginTests(CompilaApp app) : IClassFixture<CompilaApp>
     }
 
     [Fact]
+    public async Task Login_AfterFiveFailuresOnTheUsername_IsLockedForTheEmailToo()
+    {
+        var client = app.CreateClient();
+        var user = await client.RegisterAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/v1/auth/login", new { login = user.Username, password = $"wrong-password-{i}" });
+        }
+
+        var byEmail = await client.PostAsJsonAsync("/v1/auth/login", new { login = user.Email.ToUpperInvariant(), password = user.Password });
+
+        await byEmail.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.False(byEmail.Headers.Contains("set-cookie"));
+    }
+
+    [Fact]
+    public async Task Login_FailuresThroughUsernameAndEmail_AddUpOnTheAccount()
+    {
+        var client = app.CreateClient();
+        var user = await client.RegisterAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var login = i % 2 == 0 ? user.Username : user.Email;
+            var failed = await client.PostAsJsonAsync("/v1/auth/login", new { login, password = $"wrong-password-{i}" });
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var byName = await client.PostAsJsonAsync("/v1/auth/login", new { login = user.Username, password = user.Password });
+
+        await byName.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Login_LockOfOneAccount_LeavesOthersAlone()
+    {
+        var client = app.CreateClient();
+        var locked = await client.RegisterAsync();
+        var other = await client.RegisterAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/v1/auth/login", new { login = locked.Email, password = $"wrong-password-{i}" });
+        }
+
+        var response = await client.PostAsJsonAsync("/v1/auth/login", new { login = other.Email, password = other.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Login_UnknownAccount_LocksTheSameWay()
     {
         var client = app.CreateClient();

@@ -97,6 +97,19 @@ public sealed class ExecuteCodeTests(CompilaApp app) : IClassFixture<CompilaApp>
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("""{"language":"python","files":[null]}""", "files[0]")]
+    [InlineData("""{"language":"python","files":[{"path":"main.py","content":"print(1)"},null]}""", "files[1]")]
+    public async Task Execute_WithANullFile_Returns400NamingIt(string body, string field)
+    {
+        var client = await SignedInAsync();
+
+        var response = await client.PostAsync("/v1/code/execute", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
     [Fact]
     public async Task Execute_TimeoutAboveTheMaximum_Returns400()
     {

@@ -31,6 +31,20 @@ public sealed class SubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
     }
 
     [Fact]
+    public async Task Submit_WithANullFile_Returns400AndStoresNothing()
+    {
+        var (client, challengeId) = await LearnerAsync();
+
+        var response = await client.PostAsync($"/v1/challenges/{challengeId}/submit",
+            new StringContent("""{"language":"python","files":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["files[0]"]);
+        var mine = await (await client.GetAsync("/v1/me/submissions")).ReadJsonAsync();
+        Assert.Empty(mine["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Submit_Starter_Fails_OrIsPartial_AndHiddenCasesAreRedacted()
     {
         var (client, challengeId) = await LearnerAsync();
