@@ -65,5 +65,6 @@ internal sealed class AppHost(string dll, int port, IReadOnlyDictionary<string, 
         }
 
         process?.Dispose();
+        process = null;
     }
 }

@@ -84,7 +84,9 @@ internal sealed class SandboxScheduler
                     ForgetIfIdle(waiter.Tenant);
                     if (ex is TimeoutException)
                     {
-                        throw new SandboxRefusedException(SandboxRefusalReason.WaitTimedOut, TimeSpan.FromSeconds(settings.RetryAfterSeconds));
+                        // Still behind the tenant's own running work: their cap kept it waiting, not the platform.
+                        var reason = waiter.Tenant.Running >= settings.MaxRunningPerUser ? SandboxRefusalReason.UserConcurrency : SandboxRefusalReason.WaitTimedOut;
+                        throw new SandboxRefusedException(reason, TimeSpan.FromSeconds(settings.RetryAfterSeconds));
                     }
 
                     throw;
