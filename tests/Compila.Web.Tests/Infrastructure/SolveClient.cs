@@ -12,7 +12,7 @@ public sealed class SolveClient : IAsyncDisposable
 
     SolveClient(WebSocket socket) => this.socket = socket;
 
-    public static async Task<SolveClient> ConnectAsync(CompilaApp app, string accessToken)
+    public static async Task<SolveClient> ConnectAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, string accessToken)
     {
         var client = app.Server.CreateWebSocketClient();
         var uri = new Uri(app.Server.BaseAddress, $"v1/solve?access_token={Uri.EscapeDataString(accessToken)}");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Compila.Judge;
+using Compila.Web.Features.CodeExecution.Fairness;
+using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +30,7 @@ public static class CodeApi
             .ToList());
 
     internal static async Task<Results<Ok<ExecuteResponse>, ValidationProblem, ProblemHttpResult>> Execute(
-        ExecuteRequest request, IJudge judge, HttpContext http, CancellationToken ct)
+        ExecuteRequest request, IJudge judge, SandboxGate sandbox, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var files = Validate(request, judge, errors);
@@ -38,6 +40,16 @@ public static class CodeApi
         }
 
         var limits = request.Timeout is { } timeout ? new RunLimits { WallTimeSeconds = timeout } : null;
+        SandboxTurn turn;
+        try
+        {
+            turn = await sandbox.EnterAsync(http.User.CurrentUserId()!.Value, SandboxCaller.Request, ct);
+        }
+        catch (SandboxRefusedException refused)
+        {
+            return SandboxProblems.ToProblem(refused, http);
+        }
+
         RunResult result;
         try
         {
@@ -64,6 +76,11 @@ public static class CodeApi
         catch (JudgeUnavailableException ex)
         {
             return TypedResults.Problem(statusCode: 503, title: "Executor indisponível.", detail: ex.Message);
+        }
+        finally
+        {
+            await turn.DisposeAsync();
+            SandboxProblems.AddUsageHeaders(http, turn.Usage);
         }
 
         var response = ToResponse(result);

@@ -1,4 +1,5 @@
 using Compila.Judge;
+using Compila.Web.Features.CodeExecution.Fairness;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Compila.Web.Features.CodeExecution;
@@ -22,6 +23,7 @@ public static class CodeExecutionServices
     {
         builder.Services.Configure<JudgeOptions>(builder.Configuration.GetSection(JudgeOptions.SectionName));
         builder.Services.AddCompilaJudge();
+        builder.AddCompilaSandboxFairness();
         builder.Services.AddHealthChecks().AddCheck<JudgeHealthCheck>("judge", tags: [Infrastructure.Health.HealthEndpoints.ReadyTag]);
     }
 

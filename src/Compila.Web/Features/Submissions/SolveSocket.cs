@@ -24,7 +24,7 @@ public static class SolveSocket
         app.Map("/v1/solve", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Submission)
             .WithTags("Submissions").WithName("SolveSocket").ExcludeFromDescription();
 
-    static async Task Handle(HttpContext http, SubmissionService submissions, SubmissionEventStream events, CompilaDb db)
+    static async Task Handle(HttpContext http, SubmissionService submissions, SubmissionEventStream events, CompilaDb db, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -33,6 +33,20 @@ public static class SolveSocket
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        try
+        {
+            await ServeAsync(http, socket, submissions, events, db);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            // A client that leaves early (before its message, mid-submit, mid-stream) is ordinary traffic, not an error:
+            // a submission already stored is judged anyway and can be followed again with after_sequence.
+            loggers.CreateLogger(typeof(SolveSocket)).LogDebug("Solve socket closed by the client early: {Reason}", ex.GetType().Name);
+        }
+    }
+
+    static async Task ServeAsync(HttpContext http, WebSocket socket, SubmissionService submissions, SubmissionEventStream events, CompilaDb db)
+    {
         var ct = http.RequestAborted;
         var userId = http.User.CurrentUserId()!.Value;
         var request = await ReceiveAsync(socket, ct);
@@ -85,19 +99,12 @@ public static class SolveSocket
             return;
         }
 
-        try
+        await foreach (var message in events.FollowAsync(submissionId, after, ct))
         {
-            await foreach (var message in events.FollowAsync(submissionId, after, ct))
-            {
-                await SendAsync(socket, message, ct);
-            }
+            await SendAsync(socket, message, ct);
+        }
 
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "complete", ct);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // The client went away; judging goes on and the client can resume with after_sequence.
-        }
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "complete", ct);
     }
 
     static async Task<JsonObject?> ReceiveAsync(WebSocket socket, CancellationToken ct)

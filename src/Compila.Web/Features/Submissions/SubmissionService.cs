@@ -52,6 +52,10 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
 
         for (var attempt = 0; ; attempt++)
         {
+            // Under the learner's lock, concurrent submits take attempt numbers one after the other instead of
+            // colliding on the unique index (each collision was an EF error log with a stack trace).
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockUserAsync(userId, ct);
             var next = (await db.Set<Submission>()
                 .Where(s => s.UserId == userId && s.ChallengeId == challengeId)
                 .MaxAsync(s => (int?)s.AttemptNumber, ct) ?? 0) + 1;
@@ -70,10 +74,12 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException) when (attempt < 20)
             {
                 // A concurrent submit by the same learner took this attempt number; take the next one.
+                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 continue;
             }

@@ -8,6 +8,9 @@ public interface ICounterStore
 {
     Task<WindowCount> IncrementAsync(string key, TimeSpan window, CancellationToken ct = default);
 
+    /// <summary>Adds <paramref name="amount"/> (a cost such as milliseconds of sandbox time) instead of one hit.</summary>
+    Task<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken ct = default);
+
     Task<WindowCount> PeekAsync(string key, CancellationToken ct = default);
 
     Task ResetAsync(string key, CancellationToken ct = default);

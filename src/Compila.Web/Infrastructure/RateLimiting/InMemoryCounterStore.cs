@@ -7,14 +7,16 @@ internal sealed class InMemoryCounterStore(TimeProvider clock) : ICounterStore
     readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
     long incrementsSinceSweep;
 
-    public Task<WindowCount> IncrementAsync(string key, TimeSpan window, CancellationToken ct = default)
+    public Task<WindowCount> IncrementAsync(string key, TimeSpan window, CancellationToken ct = default) => AddAsync(key, 1, window, ct);
+
+    public Task<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         SweepOccasionally(now);
         var current = windows.AddOrUpdate(
             key,
-            _ => new Window(1, now + window),
-            (_, w) => w.EndsAt <= now ? new Window(1, now + window) : w with { Count = w.Count + 1 });
+            _ => new Window(amount, now + window),
+            (_, w) => w.EndsAt <= now ? new Window(amount, now + window) : w with { Count = w.Count + amount });
         return Task.FromResult(new WindowCount(current.Count, current.EndsAt - now));
     }
 

@@ -6,8 +6,8 @@ internal sealed class RedisCounterStore(IConnectionMultiplexer redis) : ICounter
 {
     // One round trip, atomic: increment, open the window on the first hit, report what is left of it.
     const string IncrementScript = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+        if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         local ttl = redis.call('PTTL', KEYS[1])
         if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
         return { count, ttl }
@@ -15,10 +15,12 @@ internal sealed class RedisCounterStore(IConnectionMultiplexer redis) : ICounter
 
     const string Prefix = "compila:counter:";
 
-    public async Task<WindowCount> IncrementAsync(string key, TimeSpan window, CancellationToken ct = default)
+    public Task<WindowCount> IncrementAsync(string key, TimeSpan window, CancellationToken ct = default) => AddAsync(key, 1, window, ct);
+
+    public async Task<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken ct = default)
     {
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            IncrementScript, [Prefix + key], [(long)window.TotalMilliseconds]))!;
+            IncrementScript, [Prefix + key], [(long)window.TotalMilliseconds, amount]))!;
         return new WindowCount((long)result[0], TimeSpan.FromMilliseconds((long)result[1]));
     }
 

@@ -62,7 +62,8 @@ public sealed class GamificationFlowTests
     [Fact]
     public async Task TwoPassesAtOnce_AwardXpAndBadgesOnce()
     {
-        using var app = CompilaApp.With(new() { ["Compila:Queue:Consumers"] = "2" });
+        // Two sandbox slots for the learner, so both passes are still judged at the same time.
+        using var app = CompilaApp.With(new() { ["Compila:Queue:Consumers"] = "2", ["Compila:Sandbox:MaxRunningPerUser"] = "2" });
         var client = app.CreateClient();
         var user = await client.RegisterAsync();
         client.Authorized(user.AccessToken);

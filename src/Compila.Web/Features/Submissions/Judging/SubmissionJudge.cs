@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Compila.Judge;
 using Compila.Judge.Testing.Running;
 using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.CodeExecution.Fairness;
 using Compila.Web.Features.Submissions.Events;
+using Compila.Web.Features.Submissions.Queue;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,7 @@ namespace Compila.Web.Features.Submissions.Judging;
 public sealed class SubmissionJudge(
     IServiceScopeFactory scopes,
     IJudge judge,
+    SandboxGate sandbox,
     ChallengeContent content,
     SubmissionEventStream events,
     IFeedbackPipeline feedback,
@@ -59,12 +62,18 @@ public sealed class SubmissionJudge(
             return;
         }
 
-        await Emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "analysis", ["message"] = "Analisando seu código..." }, ct);
-        await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
+        // The turn is taken before any event, so a deferred job leaves no trace for its followers to see twice.
+        TestRunResult result;
+        int elapsedMs;
+        await using (var turn = await EnterSandboxAsync(submission.UserId, ct))
+        {
+            await Emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "analysis", ["message"] = "Analisando seu código..." }, ct);
+            await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
 
-        var watch = Stopwatch.StartNew();
-        var result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
-        var elapsedMs = (int)watch.ElapsedMilliseconds;
+            var watch = Stopwatch.StartNew();
+            result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+            elapsedMs = (int)watch.ElapsedMilliseconds;
+        }
 
         var learnerView = result.Redacted();
         await events.AppendAsync(submissionId, [.. learnerView.Tests.Select((test, i) => (SolveMessageTypes.CheckResult, new JsonObject
@@ -87,6 +96,20 @@ public sealed class SubmissionJudge(
 
         await RecordAsync(submission, challenge, result, outcome, elapsedMs, ct);
         await EnsureCompleteEventAsync(submissionId, ct);
+    }
+
+    async Task<SandboxTurn> EnterSandboxAsync(Guid userId, CancellationToken ct)
+    {
+        try
+        {
+            return await sandbox.EnterAsync(userId, SandboxCaller.QueuedJob, ct);
+        }
+        catch (SandboxRefusedException refused)
+        {
+            // Over budget: wait out the learner's window. Otherwise a slot frees within seconds; look again soon.
+            var overBudget = refused.Reason == SandboxRefusalReason.UserBudget;
+            throw new JudgeDeferredException(overBudget ? refused.RetryAfter : TimeSpan.FromSeconds(1), overBudget);
+        }
     }
 
     /// <summary>Marks a submission that could not be judged after every retry, so the learner sees an honest error.</summary>

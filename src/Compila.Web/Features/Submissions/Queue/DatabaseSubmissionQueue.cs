@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Compila.Web.Features.CodeExecution.Fairness;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,12 +9,22 @@ namespace Compila.Web.Features.Submissions.Queue;
 /// <summary>
 /// The embedded durable queue: a job row is written in the submission's own transaction; consumers claim
 /// rows with a lease (a conditional update, so two consumers never hold one job); an expired lease means
-/// the holder died and the job is claimed again.
+/// the holder died and the job is claimed again. Claims are fair by learner: a learner holding their sandbox cap
+/// in leases (on any instance) is skipped, and among the others the one this instance served least recently goes
+/// first, so one learner's backlog never occupies every consumer.
 /// </summary>
-internal sealed class DatabaseSubmissionQueue(IServiceScopeFactory scopes, IOptions<QueueOptions> options, TimeProvider clock, ILogger<DatabaseSubmissionQueue> logger)
+internal sealed class DatabaseSubmissionQueue(
+    IServiceScopeFactory scopes,
+    IOptions<QueueOptions> options,
+    IOptions<SandboxFairnessOptions> fairness,
+    TimeProvider clock,
+    ILogger<DatabaseSubmissionQueue> logger)
     : ISubmissionQueue, ISubmissionQueueConsumer
 {
     readonly QueueOptions settings = options.Value;
+    readonly int maxRunningPerLearner = fairness.Value.MaxRunningPerUser;
+    readonly ConcurrentDictionary<Guid, long> lastServed = new();
+    long served;
     readonly string consumerId = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
 
     public void Stage(CompilaDb db, Guid submissionId) =>
@@ -63,6 +75,11 @@ internal sealed class DatabaseSubmissionQueue(IServiceScopeFactory scopes, IOpti
                 // Shutting down: the lease lapses and another consumer takes the job.
                 throw;
             }
+            catch (JudgeDeferredException deferred)
+            {
+                logger.LogDebug("Judging submission {SubmissionId} deferred for {Delay}.", job.SubmissionId, deferred.RetryAfter);
+                await DeferAsync(job, deferred, CancellationToken.None);
+            }
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Judging submission {SubmissionId} failed (attempt {Attempt}); it will be retried.", job.SubmissionId, job.Attempts);
@@ -76,29 +93,83 @@ internal sealed class DatabaseSubmissionQueue(IServiceScopeFactory scopes, IOpti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var now = clock.GetUtcNow();
-        var candidates = await db.Set<JudgeJob>().AsNoTracking()
-            .Where(j => (j.State == JudgeJobState.Queued && j.AvailableAt <= now) || (j.State == JudgeJobState.Leased && j.LeaseUntil < now))
-            .OrderBy(j => j.AvailableAt)
-            .Take(5)
+        var jobs = db.Set<JudgeJob>().AsNoTracking();
+        var submissions = db.Set<Submission>();
+        var available = jobs.Where(j => (j.State == JudgeJobState.Queued && j.AvailableAt <= now) || (j.State == JudgeJobState.Leased && j.LeaseUntil < now));
+        var running = await jobs.Where(j => j.State == JudgeJobState.Leased && j.LeaseUntil >= now)
+            .Join(submissions, j => j.SubmissionId, s => s.Id, (j, s) => s.UserId)
+            .GroupBy(userId => userId)
+            .Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.UserId, r => r.Count, ct);
+        var atCap = running.Where(r => r.Value >= maxRunningPerLearner).Select(r => r.Key).ToList();
+        var waitingLearners = await available
+            .Join(submissions, j => j.SubmissionId, s => s.Id, (j, s) => s.UserId)
+            .Where(userId => !atCap.Contains(userId))
+            .Distinct()
             .ToListAsync(ct);
-        foreach (var candidate in candidates)
+        var turnOrder = waitingLearners
+            .OrderBy(userId => lastServed.GetValueOrDefault(userId))
+            .ThenBy(userId => running.GetValueOrDefault(userId))
+            .Take(3);
+        foreach (var learner in turnOrder)
         {
-            var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
-            var claimed = await db.Set<JudgeJob>()
-                .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.Attempts == candidate.Attempts)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.State, JudgeJobState.Leased)
-                    .SetProperty(j => j.LeaseUntil, leaseUntil)
-                    .SetProperty(j => j.LeasedBy, consumerId)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
-            if (claimed == 1)
+            var candidates = await available
+                .Where(j => submissions.Any(s => s.Id == j.SubmissionId && s.UserId == learner))
+                .OrderBy(j => j.AvailableAt)
+                .Take(2)
+                .ToListAsync(ct);
+            foreach (var candidate in candidates)
             {
-                candidate.Attempts++;
-                return candidate;
+                var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+                var claimed = await db.Set<JudgeJob>()
+                    .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.Attempts == candidate.Attempts)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(j => j.State, JudgeJobState.Leased)
+                        .SetProperty(j => j.LeaseUntil, leaseUntil)
+                        .SetProperty(j => j.LeasedBy, consumerId)
+                        .SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
+                if (claimed == 1)
+                {
+                    MarkServed(learner);
+                    candidate.Attempts++;
+                    return candidate;
+                }
             }
         }
 
         return null;
+    }
+
+    void MarkServed(Guid learner)
+    {
+        // Learners served long ago and learners never seen rank alike; dropping the table now and then bounds it.
+        if (lastServed.Count > 10_000)
+        {
+            lastServed.Clear();
+        }
+
+        lastServed[learner] = Interlocked.Increment(ref served);
+    }
+
+    /// <summary>Back to the queue, the claim's attempt given back; over budget, the learner's other queued jobs wait too.</summary>
+    async Task DeferAsync(JudgeJob job, JudgeDeferredException deferred, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+        var availableAt = clock.GetUtcNow() + deferred.RetryAfter;
+        await db.Set<JudgeJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, JudgeJobState.Queued)
+            .SetProperty(j => j.AvailableAt, availableAt)
+            .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
+            .SetProperty(j => j.Attempts, j => j.Attempts - 1), ct);
+        if (deferred.LearnerOverBudget)
+        {
+            var learner = db.Set<Submission>().Where(s => s.Id == job.SubmissionId).Select(s => s.UserId);
+            await db.Set<JudgeJob>()
+                .Where(j => j.State == JudgeJobState.Queued && j.AvailableAt < availableAt
+                    && db.Set<Submission>().Any(s => s.Id == j.SubmissionId && learner.Contains(s.UserId)))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.AvailableAt, availableAt), ct);
+        }
     }
 
     async Task FinishAsync(Guid jobId, JudgeJobState state, string? error, CancellationToken ct)

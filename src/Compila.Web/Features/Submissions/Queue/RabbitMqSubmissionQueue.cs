@@ -58,6 +58,13 @@ internal sealed class RabbitMqSubmissionQueue(IOptions<QueueOptions> options, IL
                 await handle(submissionId, attempt, ct);
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
             }
+            catch (JudgeDeferredException deferred)
+            {
+                // A nack would count a delivery towards dead-lettering and a delay here would hold a consumer: the
+                // message is acked and published again later (lost in a crash, the stale-pending sweep publishes it).
+                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+                _ = PublishLaterAsync(submissionId, deferred.RetryAfter, ct);
+            }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Judging submission {SubmissionId} failed (delivery {Attempt}); requeued.", submissionId, attempt);
@@ -80,6 +87,22 @@ internal sealed class RabbitMqSubmissionQueue(IOptions<QueueOptions> options, IL
         await channel.BasicConsumeAsync(DeadLetterQueue, autoAck: false, deadConsumer, ct);
 
         await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, CancellationToken.None);
+    }
+
+    async Task PublishLaterAsync(Guid submissionId, TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+            await PublishAsync(submissionId, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not publish deferred submission {SubmissionId} again; the stale-pending sweep will.", submissionId);
+        }
     }
 
     async Task<IChannel> PublisherAsync(CancellationToken ct)
