@@ -118,5 +118,5 @@ internal sealed class ScenarioRunner(IJudge judge, TestRunOptions options)
 
     TestResult Result(ScenarioCase c, TestStatus status, string? message, ScenarioStep? step, string? actual, System.Text.StringBuilder output, double ms) =>
         new(c.Name, status, message, step is null ? null : ScenarioVerdict.Expectation(step), actual,
-            ChallengeTestRunner.Cap(output.ToString(), options.OutputCapChars), c.Hidden ? 0 : ms, c.Hidden);
+            ChallengeTestRunner.Cap(output.ToString(), options.OutputCapChars), ms, c.Hidden);
 }
