@@ -31,7 +31,7 @@ public sealed partial class ChallengeCatalog
         "requirements", "xp_reward", "estimated_time_minutes", "badges", "published",
     ];
 
-    static readonly string[] TestKeys = ["kind", "function", "comparator", "tolerance", "custom", "cases"];
+    static readonly string[] TestKeys = ["kind", "function", "class", "comparator", "tolerance", "custom", "cases"];
     static readonly string[] FunctionKeys = ["name", "params", "returns"];
     static readonly string[] ParamKeys = ["name", "type"];
     static readonly string[] FunctionCaseKeys = ["name", "args", "expected", "hidden", "comparator", "tolerance", "custom"];
@@ -134,10 +134,6 @@ public sealed partial class ChallengeCatalog
         }
 
         var spec = ReadTests(tests, testsRoot);
-        if (spec is NativeTestSpec)
-        {
-            spec = ReadNativeTests(dir, Rel, errors);
-        }
         var languages = ReadLanguages(dir, Rel, spec, errors);
 
         if (errors.Count > before || title is null || shortDescription is null || stack is null || level is null || difficulty is null
@@ -196,16 +192,26 @@ public sealed partial class ChallengeCatalog
                 return ReadFunctionTests(r, root, f);
             case "stdio":
                 return ReadStdioTests(r, root, f);
+            case "scenario":
+                return ReadScenarioTests(r, root, f);
             case "native":
-                return new NativeTestSpec(new Dictionary<string, IReadOnlyList<SourceFile>>());
+                // Removed: tests run in the learner's own process can be forged (docs/ARCHITECTURE.md).
+                r.Error(f["kind"], "kind: native não é mais aceito: testes no framework da linguagem rodam no mesmo processo "
+                    + "que o código do aluno, que pode forjar o resultado (imprimir registros, alterar o framework, sair antes). "
+                    + "Use kind: scenario (classe com estado: passos e valores esperados conferidos fora do sandbox) ou kind: function");
+                return null;
             default:
-                r.Error(f["kind"], $"kind: '{kind}' não é aceito (function | stdio | native)");
+                r.Error(f["kind"], $"kind: '{kind}' não é aceito (function | stdio | scenario)");
                 return null;
         }
     }
 
     static FunctionTestSpec? ReadFunctionTests(YamlReader r, YamlMappingNode root, Dictionary<string, YamlNode> f)
     {
+        if (f.TryGetValue("class", out var classNode))
+        {
+            r.Error(classNode, "class: não se aplica a kind: function");
+        }
         var functionNode = r.Required(f, root, "function");
         if (functionNode is not YamlMappingNode fn)
         {
@@ -320,7 +326,7 @@ public sealed partial class ChallengeCatalog
 
     static StdioTestSpec? ReadStdioTests(YamlReader r, YamlMappingNode root, Dictionary<string, YamlNode> f)
     {
-        foreach (var key in new[] { "function", "comparator", "tolerance", "custom" })
+        foreach (var key in new[] { "function", "class", "comparator", "tolerance", "custom" })
         {
             if (f.TryGetValue(key, out var node))
             {
@@ -443,41 +449,6 @@ public sealed partial class ChallengeCatalog
         return type;
     }
 
-    static NativeTestSpec? ReadNativeTests(string dir, Func<string, string> rel, List<ContentError> errors)
-    {
-        var nativeDir = Path.Combine(dir, "native");
-        var byLanguage = new Dictionary<string, IReadOnlyList<SourceFile>>(StringComparer.Ordinal);
-        var ok = true;
-        foreach (var file in Directory.Exists(nativeDir) ? Directory.GetFiles(nativeDir).Order(StringComparer.Ordinal).ToArray() : [])
-        {
-            var name = Path.GetFileName(file);
-            var language = NativeTests.TestFileNames.FirstOrDefault(p => p.Value == name).Key;
-            if (language is null)
-            {
-                errors.Add(new ContentError(rel("native/" + name), null, null,
-                    $"arquivo de teste nativo desconhecido; suportados: {string.Join(", ", NativeTests.TestFileNames.Values)}"));
-                ok = false;
-                continue;
-            }
-            byLanguage[language] = [new SourceFile(name, File.ReadAllText(file))];
-        }
-        foreach (var lang in TestLanguages.All)
-        {
-            if (File.Exists(Path.Combine(dir, "solution", lang.ContentFileName)) && !byLanguage.ContainsKey(lang.Id))
-            {
-                errors.Add(new ContentError(rel("solution/" + lang.ContentFileName), null, null,
-                    $"kind: native precisa de native/{NativeTests.TestFileNames[lang.Id]} para {lang.Id}"));
-                ok = false;
-            }
-            if (byLanguage.ContainsKey(lang.Id) && !File.Exists(Path.Combine(dir, "starter", lang.ContentFileName)))
-            {
-                errors.Add(new ContentError(rel("starter/" + lang.ContentFileName), null, null, "kind: native precisa de starter explícito"));
-                ok = false;
-            }
-        }
-        return ok ? new NativeTestSpec(byLanguage) : null;
-    }
-
     static Dictionary<string, LanguageCode> ReadLanguages(string dir, Func<string, string> rel, TestSpec? spec, List<ContentError> errors)
     {
         var result = new Dictionary<string, LanguageCode>(StringComparer.Ordinal);
@@ -523,6 +494,11 @@ public sealed partial class ChallengeCatalog
             string? starter = hasStarter ? File.ReadAllText(starterPath) : spec is null ? null : StarterGenerator.Generate(lang.Id, spec);
             if (starter is null)
             {
+                if (spec is not null)
+                {
+                    errors.Add(new ContentError(rel("starter/" + lang.ContentFileName), null, null,
+                        "kind: scenario precisa de starter explícito (a classe, seu erro e as assinaturas dos métodos)"));
+                }
                 continue;
             }
             result[lang.Id] = new LanguageCode(

@@ -33,6 +33,7 @@ public static class ChallengePublicView
         {
             FunctionTestSpec f => f.Cases.Count(c => c.Hidden),
             StdioTestSpec s => s.Cases.Count(c => c.Hidden),
+            ScenarioTestSpec s => s.Cases.Count(c => c.Hidden),
             _ => 0,
         };
     }

@@ -73,7 +73,7 @@ public static class HarnessGenerator
         }
     }
 
-    static string JavaCast(TypeRef t) => t.Kind switch
+    internal static string JavaCast(TypeRef t) => t.Kind switch
     {
         TypeKind.Int => "java.lang.Long",
         TypeKind.Float => "java.lang.Double",
@@ -84,7 +84,7 @@ public static class HarnessGenerator
         _ => JavaCast(t.Inner),
     };
 
-    static string CSharpConvert(TypeRef t, string e, int depth)
+    internal static string CSharpConvert(TypeRef t, string e, int depth)
     {
         var x = "x" + depth;
         return t.Kind switch
@@ -111,7 +111,7 @@ public static class HarnessGenerator
     };
 
     /// <summary>Go allows imports only before declarations, so the driver's (aliased) imports go right after the package clause.</summary>
-    static string SpliceGo(string code, string imports)
+    internal static string SpliceGo(string code, string imports)
     {
         var lines = code.Split('\n').ToList();
         var index = lines.FindIndex(l => l.TrimStart().StartsWith("package ", StringComparison.Ordinal));
@@ -143,10 +143,12 @@ public static class HarnessGenerator
                 "go" => "go.go",
                 "go_imports" => "go_imports.go",
                 "csharp" => "csharp.cs",
-                "python_native" => "python_native.py",
-                "javascript_native" => "javascript_native.js",
-                "csharp_native" => "csharp_native.cs",
-                "java_native" => "java_native.java",
+                "scenario_python" => "scenario_python.py",
+                "scenario_javascript" => "scenario_javascript.js",
+                "scenario_typescript" => "scenario_typescript.ts",
+                "scenario_java" => "scenario_java.java",
+                "scenario_go" => "scenario_go.go",
+                "scenario_csharp" => "scenario_csharp.cs",
                 _ => throw new ArgumentException($"No harness runtime for '{name}'.", nameof(name)),
             };
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Compila.Judge.Testing.Runtime." + file)

@@ -52,7 +52,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         {
             FunctionTestSpec f => await RunFunctionAsync(f, language, files[0].Content, cancellationToken).ConfigureAwait(false),
             StdioTestSpec s => await RunStdioAsync(s, language, files, cancellationToken).ConfigureAwait(false),
-            NativeTestSpec n => await NativeTests.RunAsync(judge, n, language, files, _options, cancellationToken).ConfigureAwait(false),
+            ScenarioTestSpec s => await new ScenarioRunner(judge, _options).RunAsync(s, language, files[0].Content, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"Unknown test kind {tests.GetType().Name}.", nameof(tests)),
         };
     }

@@ -18,6 +18,7 @@ public enum TestStatus
 /// <param name="Expected">The expected value (JSON, or the expected stdout); null for native tests.</param>
 /// <param name="Actual">What the code returned (JSON) or printed; null when nothing came back.</param>
 /// <param name="Output">The learner's own prints during this test, capped.</param>
+/// <param name="DurationMs">Null for a hidden case: its time would reveal the size of its input (issue 14).</param>
 public sealed record TestResult(
     string Name,
     TestStatus Status,
@@ -25,10 +26,10 @@ public sealed record TestResult(
     string? Expected,
     string? Actual,
     string? Output,
-    double DurationMs,
+    double? DurationMs,
     bool Hidden)
 {
-    /// <summary>This result with nothing that would reveal a hidden case: only its name, status and duration stay.</summary>
+    /// <summary>This result with nothing that would reveal a hidden case: only its name and status stay.</summary>
     public TestResult Redacted() => Hidden
         ? this with
         {
@@ -36,6 +37,7 @@ public sealed record TestResult(
             Expected = null,
             Actual = null,
             Output = null,
+            DurationMs = null,
         }
         : this;
 }
@@ -64,8 +66,10 @@ public sealed record TestRunResult(
     string? Message,
     IReadOnlyList<TestResult> Tests)
 {
+    /// <summary>The run's result; hidden cases lose their duration here, so no stored or derived view can show it.</summary>
     public static TestRunResult From(IReadOnlyList<TestResult> tests, string? compileOutput, string? message = null, bool compiled = true)
     {
+        tests = tests.Select(t => t.Hidden ? t with { DurationMs = null } : t).ToList();
         var passed = tests.Count(t => t.Status == TestStatus.Pass);
         var status = !compiled ? SuiteStatus.Error
             : tests.Count > 0 && passed == tests.Count ? SuiteStatus.Pass
@@ -75,6 +79,6 @@ public sealed record TestRunResult(
         return new TestRunResult(status, passed, tests.Count, score, compileOutput, message, tests);
     }
 
-    /// <summary>The learner-facing view: hidden tests keep their name and status only.</summary>
+    /// <summary>The learner-facing view: hidden tests keep their name and status only (also for results stored before hidden durations were dropped).</summary>
     public TestRunResult Redacted() => this with { Tests = Tests.Select(t => t.Redacted()).ToList() };
 }

@@ -37,10 +37,10 @@ public sealed record Parameter(string Name, TypeRef Type);
 /// </summary>
 public sealed record FunctionSignature(string Name, IReadOnlyList<Parameter> Parameters, TypeRef Returns);
 
-/// <summary>The tests of a challenge: function cases, stdin/stdout cases or native test files.</summary>
+/// <summary>The tests of a challenge: function cases, stdin/stdout cases or scenario cases.</summary>
 public abstract record TestSpec
 {
-    /// <summary>Number of tests when it is known before running (native files report their own).</summary>
+    /// <summary>Number of tests (cases) the spec declares.</summary>
     public abstract int CaseCount { get; }
 }
 
@@ -64,10 +64,4 @@ public sealed record StdioCase(string Name, string Stdin, string ExpectedStdout,
 public sealed record StdioTestSpec(IReadOnlyList<StdioCase> Cases) : TestSpec
 {
     public override int CaseCount => Cases.Count;
-}
-
-/// <summary>Test files written in each language's own framework; see <see cref="Harness.NativeTests"/>.</summary>
-public sealed record NativeTestSpec(IReadOnlyDictionary<string, IReadOnlyList<SourceFile>> FilesByLanguage) : TestSpec
-{
-    public override int CaseCount => 0;
 }

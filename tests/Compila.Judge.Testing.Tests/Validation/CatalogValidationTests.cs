@@ -37,12 +37,13 @@ public sealed class CatalogValidationTests
     [Fact]
     public void EveryChallengeWithCases_Has5To12CasesWithVisibleAndHiddenOnes()
     {
-        foreach (var c in Catalog.Challenges.Where(c => c.Tests is not NativeTestSpec))
+        foreach (var c in Catalog.Challenges)
         {
             var (count, hidden) = c.Tests switch
             {
                 FunctionTestSpec f => (f.Cases.Count, f.Cases.Count(x => x.Hidden)),
                 StdioTestSpec s => (s.Cases.Count, s.Cases.Count(x => x.Hidden)),
+                ScenarioTestSpec s => (s.Cases.Count, s.Cases.Count(x => x.Hidden)),
                 _ => (0, 0),
             };
             Assert.True(count is >= 5 and <= 12, $"{c.Slug}: {count} cases");
@@ -53,22 +54,15 @@ public sealed class CatalogValidationTests
     }
 
     /// <summary>
-    /// Native test files have no cases to count or hide (their results are never hidden, docs/content.md): each language
-    /// the challenge offers brings its own test file, and the statement and requirements are there as for any challenge.
+    /// A scenario's starter cannot be derived from its steps (the class, its error and every method are the
+    /// learner's API), so each language the challenge offers brings an explicit one.
     /// </summary>
     [Fact]
-    public void EveryNativeChallenge_HasATestFileForEachOfItsLanguages()
+    public void EveryScenarioChallenge_HasAnExplicitStarterForEachOfItsLanguages()
     {
-        foreach (var c in Catalog.Challenges)
+        foreach (var c in Catalog.Challenges.Where(c => c.Tests is ScenarioTestSpec))
         {
-            if (c.Tests is not NativeTestSpec native)
-            {
-                continue;
-            }
-            foreach (var language in c.Languages.Keys)
-            {
-                Assert.True(native.FilesByLanguage.TryGetValue(language, out var files) && files.Count > 0, $"{c.Slug}: no native test file for {language}");
-            }
+            Assert.All(c.Languages.Values, l => Assert.False(l.StarterGenerated, $"{c.Slug}: generated starter for {l.Language}"));
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
             Assert.NotEmpty(c.Requirements);
         }

@@ -118,8 +118,6 @@ export const en: Shape<Dictionary> = {
     solutionTab: 'Solution',
     requirements: 'Requirements',
     examples: 'Example cases',
-    testFiles: 'Tests',
-    testFilesHint: "Your solution is judged by these tests, written in the language's own framework.",
     args: 'input',
     workspace: 'Code workspace',
     language: 'Language',

@@ -114,8 +114,6 @@ export const ptBR = {
     solutionTab: 'Solução',
     requirements: 'Requisitos',
     examples: 'Casos de exemplo',
-    testFiles: 'Testes',
-    testFilesHint: 'Sua solução é avaliada por estes testes, escritos no framework da linguagem.',
     args: 'entrada',
     workspace: 'Área de código',
     language: 'Linguagem',

@@ -40,7 +40,7 @@ public sealed class Challenge
     /// <summary>JSON array of the visible cases, as learners may see them. Hidden cases are never stored here.</summary>
     public string? Examples { get; set; }
 
-    /// <summary>JSON object: language → native test files (unittest, JUnit…), which learners read as the spec.</summary>
+    /// <summary>Always null: it held the removed native kind's test files; kept until a migration drops the column.</summary>
     public string? TestFiles { get; set; }
 
     /// <summary>Languages with a reference solution.</summary>

@@ -28,7 +28,10 @@ public sealed record CodeFile(string Path, string Content);
 /// <summary>A visible example case: function arguments and the expected value, or stdin and expected stdout.</summary>
 public sealed record ChallengeExample(string Name, JsonNode? Args, JsonNode? Expected, string? Stdin, string? ExpectedStdout);
 
-/// <summary>A challenge as learners read it; <c>TestFiles</c> holds a native-tests challenge's test files per language.</summary>
+/// <summary>
+/// A challenge as learners read it. <c>TestFiles</c> is always empty since the native test kind was removed
+/// (docs/ARCHITECTURE.md); it stays in the contract until a migration drops its column.
+/// </summary>
 public sealed record ChallengeDetail(
     Guid Id,
     string Slug,

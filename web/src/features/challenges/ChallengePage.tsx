@@ -118,7 +118,6 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
   const running = solve.phase === 'connecting' || solve.phase === 'running';
   const loginHref = `/login?next=${encodeURIComponent(location.pathname)}`;
   const visibleExamples = challenge.examples;
-  const testFiles = challenge.testFiles[language] ?? [];
   const outcome = solve.result?.submission;
 
   return (
@@ -203,20 +202,6 @@ function Workspace({ challenge }: { challenge: ChallengeDetail }) {
                   </li>
                 ))}
               </ul>
-            </>
-          )}
-          {testFiles.length > 0 && (
-            <>
-              <h2 className="mt-6 mb-2 font-semibold">{t('challenge.testFiles')}</h2>
-              <p className="mb-2 text-sm text-muted">{t('challenge.testFilesHint')}</p>
-              {testFiles.map((file) => (
-                <div key={file.path} data-testid="test-file">
-                  <p className="font-mono text-xs text-muted">{file.path}</p>
-                  <pre tabIndex={0} className="mt-1 max-h-96 overflow-auto rounded-lg bg-subtle p-3 font-mono text-xs">
-                    <code>{file.content}</code>
-                  </pre>
-                </div>
-              ))}
             </>
           )}
         </div>

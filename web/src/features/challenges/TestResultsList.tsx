@@ -17,7 +17,7 @@ export function TestResultsList({ tests }: { tests: TestCaseResult[] }) {
             <StatusBadge status={test.status} />
             <span className="font-medium">{test.name}</span>
             {test.hidden && <span className="chip">{t('results.hidden')}</span>}
-            {test.durationMs != null && (
+            {!test.hidden && test.durationMs != null && (
               <span className="ml-auto text-xs text-muted">
                 {test.durationMs < 1 ? '< 1 ms' : `${Math.round(test.durationMs)} ms`}
               </span>

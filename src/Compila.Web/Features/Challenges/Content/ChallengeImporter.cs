@@ -86,7 +86,7 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
         row.StarterCode = SerializeFiles(source.StarterCode);
         row.SolutionCode = SerializeFiles(source.SolutionCode);
         row.Examples = JsonSerializer.Serialize(VisibleExamples(source.Tests), JsonSerializerOptions.Web);
-        row.TestFiles = source.Tests is NativeTestSpec native ? SerializeFiles(native.FilesByLanguage) : null;
+        row.TestFiles = null;
         row.Languages = source.Languages.Keys.Order(StringComparer.Ordinal).ToList();
         row.XpReward = source.XpReward;
         row.EstimatedTimeMinutes = source.EstimatedTimeMinutes;
@@ -121,7 +121,6 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
             string.Join(',', source.Technologies), string.Join(',', source.Tags), string.Join('\u001e', source.Requirements),
             SerializeFiles(source.StarterCode), SerializeFiles(source.SolutionCode),
             JsonSerializer.Serialize(VisibleExamples(source.Tests), JsonSerializerOptions.Web),
-            source.Tests is NativeTestSpec native ? SerializeFiles(native.FilesByLanguage) : "",
             source.XpReward, source.EstimatedTimeMinutes, string.Join(',', source.Badges));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
