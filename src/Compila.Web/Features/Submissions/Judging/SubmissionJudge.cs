@@ -65,6 +65,7 @@ public sealed class SubmissionJudge(
         var watch = Stopwatch.StartNew();
         var result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
         var elapsedMs = (int)watch.ElapsedMilliseconds;
+        metrics.JudgeRan(submission.Language, watch.Elapsed);
 
         var learnerView = result.Redacted();
         await events.AppendAsync(submissionId, [.. learnerView.Tests.Select((test, i) => (SolveMessageTypes.CheckResult, new JsonObject
@@ -97,6 +98,7 @@ public sealed class SubmissionJudge(
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
             var now = clock.GetUtcNow();
+            var language = await db.Set<Submission>().Where(s => s.Id == submissionId).Select(s => s.Language).SingleOrDefaultAsync(ct);
             var changed = await db.Set<Submission>()
                 .Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Pending)
                 .ExecuteUpdateAsync(s => s
@@ -106,7 +108,7 @@ public sealed class SubmissionJudge(
                     .SetProperty(x => x.Error, "Não conseguimos avaliar esta submissão depois de várias tentativas. Nada foi cobrado do seu limite; envie de novo em instantes."), ct);
             if (changed == 1)
             {
-                metrics.Judged(SubmissionStatus.Failed, TimeSpan.Zero);
+                metrics.Judged(SubmissionStatus.Failed, language ?? "unknown", TimeSpan.Zero);
             }
         }
 
@@ -158,7 +160,7 @@ public sealed class SubmissionJudge(
 
         if (recorded)
         {
-            metrics.Judged(status, now - submission.SubmittedAt);
+            metrics.Judged(status, submission.Language, now - submission.SubmittedAt);
             await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
             await NotifyObserversAsync(submission, challenge, ct);
             await events.NotifyAsync(submission.Id);
