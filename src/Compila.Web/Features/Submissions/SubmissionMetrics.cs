@@ -14,6 +14,7 @@ public sealed class SubmissionMetrics : IDisposable
     readonly Meter meter;
     readonly MetricTags tags;
     readonly Counter<long> total;
+    readonly Counter<long> received;
     readonly Histogram<double> judgeSeconds;
     readonly Histogram<double> sandboxSeconds;
     QueueSnapshot queue = new(0, TimeSpan.Zero);
@@ -23,12 +24,15 @@ public sealed class SubmissionMetrics : IDisposable
         this.tags = tags;
         meter = meters.Create(MeterName);
         total = meter.CreateCounter<long>("submissions_total", description: "Submissions judged, by final status and language.");
+        received = meter.CreateCounter<long>("submissions_received_total", description: "Submissions accepted by this api instance, by language.");
         judgeSeconds = meter.CreateHistogram<double>("submission_judge_seconds", unit: "s", description: "From submit to final result.");
         sandboxSeconds = meter.CreateHistogram<double>("judge_duration_seconds", unit: "s", description: "Running a submission's tests in the sandbox, by language.");
         meter.CreateObservableGauge("queue_depth", () => new Measurement<long>(queue.Depth, tags.With()), description: "Submissions waiting for a result.");
         meter.CreateObservableGauge("queue_oldest_age_seconds", () => new Measurement<double>(queue.OldestAge.TotalSeconds, tags.With()),
             unit: "s", description: "Age of the oldest submission waiting for a result.");
     }
+
+    public void Received(string language) => received.Add(1, tags.With(("language", language)));
 
     public void Judged(SubmissionStatus status, string language, TimeSpan sinceSubmit)
     {

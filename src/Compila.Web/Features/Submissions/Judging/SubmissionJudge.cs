@@ -48,6 +48,7 @@ public sealed class SubmissionJudge(
             return;
         }
 
+        using var activity = SubmissionTracing.StartJudging(submissionId, submission.TraceParent, attempt);
         Task Emit(string type, JsonObject message, CancellationToken token) => events.AppendAsync(submissionId, type, message, token);
 
         var source = content.Find(challenge.Slug);
@@ -62,8 +63,14 @@ public sealed class SubmissionJudge(
         await Emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "analysis", ["message"] = "Analisando seu código..." }, ct);
         await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
 
+        TestRunResult result;
         var watch = Stopwatch.StartNew();
-        var result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+        using (var sandbox = SubmissionTracing.Source.StartActivity("sandbox"))
+        {
+            sandbox?.SetTag("language", submission.Language);
+            result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+        }
+
         var elapsedMs = (int)watch.ElapsedMilliseconds;
         metrics.JudgeRan(submission.Language, watch.Elapsed);
 
@@ -122,6 +129,7 @@ public sealed class SubmissionJudge(
             : SubmissionStatus.Failed;
         DateTimeOffset now;
         bool recorded;
+        using var span = SubmissionTracing.Source.StartActivity("record");
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
