@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test: installs and starts what the tests need, runs the whole suite on the embedded
-# defaults (SQLite), then the web suite again on PostgreSQL, then validates the challenge catalog.
+# defaults (SQLite), then the web suite again on PostgreSQL, then validates the challenge catalog, then the
+# judging pipeline with real processes (a worker killed mid-run; two apis and two workers scaled out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 [ -f scripts/setup-runtimes.sh ] && bash scripts/setup-runtimes.sh
 bash scripts/services.sh
+failed=()
+# Renders and lints deploy/ and installs kubectl for tests/Compila.Deploy.Tests.
+bash scripts/validate-deploy.sh || failed+=("deploy validation")
 
 dotnet tool restore >/dev/null
 dotnet build Compila.slnx -nologo -v quiet
@@ -16,7 +20,6 @@ results="$(mktemp -d)"
 trx() { echo "trx;LogFilePrefix=$1"; }
 
 echo "== tests on SQLite (embedded defaults)"
-failed=()
 # One test project at a time: they all drive the one sandbox pool of this machine.
 for project in tests/*/*.csproj; do
   echo "-- $project"
@@ -36,6 +39,9 @@ Compila__DataDir="$(mktemp -d)" dotnet run --project src/Compila.Web --no-build 
 echo "== reliability (short): worker killed twice mid-run, database queue, then RabbitMQ"
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short || failed+=("reliability, database queue")
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short --queue rabbitmq || failed+=("reliability, RabbitMQ")
+
+echo "== scale-out: two api and two worker processes behind haproxy, Prometheus scraping them, kills mid-run"
+COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-scale.sh || failed+=("scale-out")
 
 echo "== web app: unit tests and end-to-end journeys in Debian's Chromium"
 COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-web.sh || failed+=("web")

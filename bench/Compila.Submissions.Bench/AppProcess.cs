@@ -9,6 +9,9 @@ internal sealed class AppProcess(string dll, string role, int port, IReadOnlyDic
 
     public string BaseUrl => $"http://127.0.0.1:{port}";
 
+    /// <summary>host:port, as a proxy or Prometheus names it.</summary>
+    public string Target => $"127.0.0.1:{port}";
+
     public void Start()
     {
         var info = new ProcessStartInfo("dotnet", [dll])

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Compila.Judge.Testing.Content;
 using Compila.Judge.Testing.Specs;
@@ -12,6 +11,7 @@ using Compila.Submissions.Bench;
 // Reliability and throughput of the judging pipeline, end to end, against real processes:
 //   dotnet run -c Release --project bench/Compila.Submissions.Bench -- [--short] [--no-kill] [--queue database|rabbitmq] [--postgres <conn>]
 //   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --sqlite-contention   (two SQLite writers, see SqliteContention)
+//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --scale [--postgres <conn>] [--rabbitmq <uri>]   (2 api + 2 worker processes, see ScaleOut)
 // First the baseline: the same code judged directly by the judge library (see Baseline). Then N learners submit
 // concurrently to an API instance; a separate worker instance judges; the worker is killed (SIGKILL) twice mid-run
 // and restarted (unless --no-kill). At the end every submission must be final exactly once, none pending,
@@ -83,6 +83,12 @@ var plan = Enumerable.Range(0, options.Users).SelectMany(i => Enumerable.Range(0
     };
     return (Learner: i, Challenge: challenge, Code: code);
 })).ToList();
+
+if (args.Contains("--scale"))
+{
+    return await ScaleOut.RunAsync(root, dll, challenges,
+        options.Postgres ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres", options.RabbitMq, "127.0.0.1:6379");
+}
 
 var baseline = await Baseline.SubmissionsPerMinuteAsync(plan.Select(p => (p.Challenge, p.Code)).ToList());
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline: the judge library alone, {Environment.ProcessorCount} at once: {baseline:F0} submissions/min"));
@@ -184,12 +190,7 @@ static string FindRepositoryRoot()
     return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
+static int FreePort() => Ports.Free();
 
 internal sealed record BenchOptions(bool Short, bool NoKill, string Queue, string? Postgres, string RabbitMq)
 {

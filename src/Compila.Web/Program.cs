@@ -16,9 +16,11 @@ using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Health;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Spa;
+using Compila.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddCompilaOptions();
+builder.AddCompilaTelemetry();
 builder.AddCompilaData(options);
 builder.AddCompilaCountersAndCache(options);
 builder.AddCompilaErrors();
@@ -46,6 +48,7 @@ app.WarmUpJudge();
 await app.ImportChallengesOnStartAsync();
 await app.ImportBadgesOnStartAsync();
 
+app.UseCompilaTelemetry();
 app.UseCompilaErrors();
 app.UseWebSockets();
 app.UseCompilaSpa();
@@ -54,6 +57,7 @@ app.UseCompilaRateLimits();
 app.UseAuthorization();
 
 app.MapCompilaHealth();
+app.MapCompilaMetrics();
 app.MapCompilaApiDocs();
 app.MapAuthApi();
 app.MapUsersApi();

@@ -27,7 +27,7 @@ internal sealed class TypeScript : LanguageAdapter
     {
         if (tools.Directory is null)
         {
-            return "tools/judge not found: run scripts/setup-runtimes.sh (npm ci).";
+            return $"tools/judge not found beside the app ({AppContext.BaseDirectory} or a parent folder): run scripts/setup-judge-tools.sh, publish again, or set Compila__Judge__ToolsDirectory.";
         }
 
         var modules = Path.Combine(tools.Directory, "node_modules");

@@ -41,6 +41,7 @@ public sealed partial class AiGateway(
     AiCircuitBreaker breaker,
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    AiMetrics metrics,
     ILogger<AiGateway> logger)
 {
     public const string HttpClientName = "compila-ai";
@@ -213,6 +214,7 @@ public sealed partial class AiGateway(
                 Status = status,
                 CreatedAt = clock.GetUtcNow(),
             };
+            metrics.Used(row.Agent, row.ModelUsed, row.InputTokens, row.OutputTokens, row.CostCents);
             db.Set<AiUsageLog>().Add(row);
             await db.SaveChangesAsync(ct);
             return row.Id;

@@ -11,6 +11,7 @@ public static class AiServices
         builder.Services.AddHttpClient(AiGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<AiCircuitBreaker>();
+        builder.Services.TryAddSingleton<AiMetrics>();
         builder.Services.TryAddSingleton<AiGateway>();
         builder.Services.TryAddSingleton<AiQuota>();
     }

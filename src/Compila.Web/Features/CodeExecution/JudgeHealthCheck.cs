@@ -1,19 +1,32 @@
+using System.Diagnostics.Metrics;
 using Compila.Judge;
 using Compila.Web.Features.CodeExecution.Fairness;
+using Compila.Web.Infrastructure.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Compila.Web.Features.CodeExecution;
 
-/// <summary>Readiness includes the sandbox: without it nothing can be judged, so the instance is not ready.</summary>
+/// <summary>
+/// Readiness includes the sandbox: without it nothing can be judged, so the instance is not ready. A language whose
+/// runtime or tool is missing makes it degraded (still serving the others) and is named with the reason.
+/// </summary>
 internal sealed class JudgeHealthCheck(IJudge judge) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var sandbox = judge.Sandbox;
-        var languages = judge.Languages.Where(l => l.Available).Select(l => l.Id).ToList();
-        return Task.FromResult(sandbox.Available
-            ? HealthCheckResult.Healthy($"{sandbox.Description}; languages: {string.Join(", ", languages)}")
-            : HealthCheckResult.Unhealthy($"sandbox unavailable: {sandbox.UnavailableReason}"));
+        if (!sandbox.Available)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy($"sandbox unavailable: {sandbox.UnavailableReason}"));
+        }
+
+        var available = judge.Languages.Where(l => l.Available).Select(l => l.Id).ToList();
+        var unavailable = judge.Languages.Where(l => !l.Available).Select(l => $"{l.Id} ({l.UnavailableReason})").ToList();
+        var description = $"{sandbox.Description}; languages: {string.Join(", ", available)}";
+        return Task.FromResult(unavailable.Count == 0
+            ? HealthCheckResult.Healthy(description)
+            : HealthCheckResult.Degraded($"{description}; unavailable: {string.Join("; ", unavailable)}"));
     }
 }
 
@@ -24,6 +37,8 @@ public static class CodeExecutionServices
         builder.Services.Configure<JudgeOptions>(builder.Configuration.GetSection(JudgeOptions.SectionName));
         builder.Services.AddCompilaJudge();
         builder.AddCompilaSandboxFairness();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IJudge>(sp => new MeteredJudge(
+            sp.GetRequiredService<BubblewrapJudge>(), sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<MetricTags>())));
         builder.Services.AddHealthChecks().AddCheck<JudgeHealthCheck>("judge", tags: [Infrastructure.Health.HealthEndpoints.ReadyTag]);
     }
 

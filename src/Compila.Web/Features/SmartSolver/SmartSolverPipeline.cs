@@ -3,6 +3,7 @@ using Compila.Judge.Testing.Running;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.SmartSolver.Offline;
+using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
@@ -31,6 +32,8 @@ public sealed class SmartSolverPipeline(
 
     public async Task<FeedbackOutcome?> RunAsync(FeedbackContext context, EmitProgress emit, CancellationToken ct)
     {
+        using var operation = SubmissionTracing.Source.StartActivity("solve_operation");
+        operation?.SetTag("challenge_id", context.Challenge.Id);
         var run = new SolverRun(context, emit);
         var passed = context.Result.Status == SuiteStatus.Pass;
         await using (var scope = scopes.CreateAsyncScope())
@@ -74,6 +77,8 @@ public sealed class SmartSolverPipeline(
 
     static async Task RunAgentAsync(SolverAgent agent, SolverRun run, CancellationToken ct)
     {
+        // Span names are the document's stages ("investigation", "solve", ...), children of the submission's trace.
+        using var span = SubmissionTracing.Source.StartActivity(agent.Name == "investigate" ? "investigation" : agent.Name);
         await agent.StartAsync(run, ct);
         await agent.RunAsync(run, ct);
     }

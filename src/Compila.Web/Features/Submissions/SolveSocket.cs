@@ -1,11 +1,12 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.RateLimiting;
+using Compila.Web.Infrastructure.Telemetry;
 using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public static class SolveSocket
         app.Map("/v1/solve", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Submission)
             .WithTags("Submissions").WithName("SolveSocket").ExcludeFromDescription();
 
-    static async Task Handle(HttpContext http, SubmissionService submissions, SubmissionEventStream events, CompilaDb db, ILoggerFactory loggers)
+    static async Task Handle(HttpContext http, SubmissionService submissions, SubmissionEventStream events, CompilaDb db, PlatformMetrics metrics, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -33,6 +34,7 @@ public static class SolveSocket
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var connection = metrics.WebSocketOpened("solve");
         try
         {
             await ServeAsync(http, socket, submissions, events, db);

@@ -30,6 +30,9 @@ public sealed class Submission
     public int? AiTokensUsed { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The api's <c>submit</c> span (W3C traceparent), continued by the worker; see <see cref="SubmissionTracing"/>.</summary>
+    public string? TraceParent { get; set; }
     public int? ExecutionTimeMs { get; set; }
     public int AttemptNumber { get; set; } = 1;
 
@@ -68,6 +71,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.Property(s => s.XpGained).HasDefaultValue(0);
         submission.Property(s => s.AttemptNumber).HasDefaultValue(1).HasSentinel(0);
         submission.Property(s => s.Error).HasMaxLength(500);
+        submission.Property(s => s.TraceParent).HasMaxLength(55);
         submission.HasIndex(s => new { s.UserId, s.ChallengeId, s.AttemptNumber }).IsUnique();
         submission.HasIndex(s => s.UserId).HasDatabaseName("idx_submissions_user");
         submission.HasIndex(s => s.ChallengeId).HasDatabaseName("idx_submissions_challenge");

@@ -19,7 +19,7 @@ public abstract record SubmitOutcome
 /// Stores a submission and queues it for judging. The row (and, for the database queue, its job) is
 /// committed before anything else happens, so a crash after this point loses nothing.
 /// </summary>
-public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJudge judge, TimeProvider clock)
+public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJudge judge, SubmissionMetrics metrics, TimeProvider clock)
 {
 
     public async Task<SubmitOutcome> SubmitAsync(Guid userId, Guid challengeId, SubmitRequest request, CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
             return new SubmitOutcome.Invalid(errors);
         }
 
+        using var activity = SubmissionTracing.Source.StartActivity("submit");
         for (var attempt = 0; ; attempt++)
         {
             // Under the learner's lock, concurrent submits take attempt numbers one after the other instead of
@@ -68,7 +69,9 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
                 Files = files.Count > 1 ? JsonSerializer.Serialize(files.Select(f => new Challenges.CodeFile(f.Path, f.Content)), JsonSerializerOptions.Web) : null,
                 AttemptNumber = next,
                 SubmittedAt = clock.GetUtcNow(),
+                TraceParent = SubmissionTracing.CurrentTraceParent(),
             };
+            activity?.SetTag(SubmissionTracing.SubmissionIdTag, submission.Id);
             db.Set<Submission>().Add(submission);
             queue.Stage(db, submission.Id);
             try
@@ -85,6 +88,7 @@ public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJud
             }
 
             await queue.PublishAsync(submission.Id, ct);
+            metrics.Received(submission.Language);
             return new SubmitOutcome.Accepted(new SubmitAccepted(submission.Id, "pending", submission.AttemptNumber));
         }
     }

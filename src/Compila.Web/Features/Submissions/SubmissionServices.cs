@@ -38,6 +38,7 @@ public static class SubmissionServices
         builder.Services.AddSingleton<SubmissionEventStream>();
         builder.Services.AddSingleton<SubmissionMetrics>();
         builder.Services.AddSingleton<SubmissionJudge>();
+        builder.Services.AddHostedService<QueueDepthSampler>();
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.TryAddSingleton<IFeedbackPipeline, NoFeedbackPipeline>();
         if (compila.Role.RunsWorkers())

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.RateLimiting;
+using Compila.Web.Infrastructure.Telemetry;
 using Compila.Web.Infrastructure.WebSockets;
 
 namespace Compila.Web.Features.Tutor;
@@ -20,7 +21,7 @@ public static class ChatSocket
         app.Map("/v1/chat", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Ai)
             .WithTags("Tutor").WithName("ChatSocket").ExcludeFromDescription();
 
-    static async Task Handle(HttpContext http, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> limits, ICounterStore counters)
+    static async Task Handle(HttpContext http, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> limits, ICounterStore counters, PlatformMetrics metrics)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -29,6 +30,7 @@ public static class ChatSocket
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var connection = metrics.WebSocketOpened("chat");
         var ct = http.RequestAborted;
         var userId = http.User.CurrentUserId()!.Value;
         Guid? conversationId = null;

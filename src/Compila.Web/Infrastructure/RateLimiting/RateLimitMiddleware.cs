@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Compila.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Compila.Web.Infrastructure.RateLimiting;
 /// The spec's rate limits: a fixed one-minute window per caller (user id, else client IP) per endpoint
 /// (method + route pattern), with the budget chosen by the endpoint's <see cref="RateLimitClass"/>.
 /// </summary>
-internal sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore counters, IOptionsMonitor<RateLimitOptions> options, ILogger<RateLimitMiddleware> logger)
+internal sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore counters, IOptionsMonitor<RateLimitOptions> options, PlatformMetrics metrics, ILogger<RateLimitMiddleware> logger)
 {
     static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -48,6 +49,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, ICounterStore co
             return;
         }
 
+        metrics.RateLimited(limitClass.ToString().ToLowerInvariant());
         var retryAfter = Math.Max(1, (int)Math.Ceiling(window.ResetsIn.TotalSeconds));
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(

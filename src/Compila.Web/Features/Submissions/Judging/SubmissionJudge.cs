@@ -51,6 +51,7 @@ public sealed class SubmissionJudge(
             return;
         }
 
+        using var activity = SubmissionTracing.StartJudging(submissionId, submission.TraceParent, attempt);
         Task Emit(string type, JsonObject message, CancellationToken token) => events.AppendAsync(submissionId, type, message, token);
 
         var source = content.Find(challenge.Slug);
@@ -71,8 +72,14 @@ public sealed class SubmissionJudge(
             await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
 
             var watch = Stopwatch.StartNew();
-            result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+            using (var sandbox = SubmissionTracing.Source.StartActivity("sandbox"))
+            {
+                sandbox?.SetTag("language", submission.Language);
+                result = await new ChallengeTestRunner(judge).RunAsync(source, submission.Language, Files(submission), ct);
+            }
+
             elapsedMs = (int)watch.ElapsedMilliseconds;
+            metrics.JudgeRan(submission.Language, watch.Elapsed);
         }
 
         var learnerView = result.Redacted();
@@ -120,6 +127,7 @@ public sealed class SubmissionJudge(
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
             var now = clock.GetUtcNow();
+            var language = await db.Set<Submission>().Where(s => s.Id == submissionId).Select(s => s.Language).SingleOrDefaultAsync(ct);
             var changed = await db.Set<Submission>()
                 .Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Pending)
                 .ExecuteUpdateAsync(s => s
@@ -129,7 +137,7 @@ public sealed class SubmissionJudge(
                     .SetProperty(x => x.Error, "Não conseguimos avaliar esta submissão depois de várias tentativas. Nada foi cobrado do seu limite; envie de novo em instantes."), ct);
             if (changed == 1)
             {
-                metrics.Judged(SubmissionStatus.Failed, TimeSpan.Zero);
+                metrics.Judged(SubmissionStatus.Failed, language ?? "unknown", TimeSpan.Zero);
             }
         }
 
@@ -143,6 +151,7 @@ public sealed class SubmissionJudge(
             : SubmissionStatus.Failed;
         DateTimeOffset now;
         bool recorded;
+        using var span = SubmissionTracing.Source.StartActivity("record");
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
@@ -181,7 +190,7 @@ public sealed class SubmissionJudge(
 
         if (recorded)
         {
-            metrics.Judged(status, now - submission.SubmittedAt);
+            metrics.Judged(status, submission.Language, now - submission.SubmittedAt);
             await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
             await NotifyObserversAsync(submission, challenge, ct);
             await events.NotifyAsync(submission.Id);

@@ -647,6 +647,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnName("test_results")
                         .HasAnnotation("Compila:Json", true);
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");

@@ -639,6 +639,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnName("test_results")
                         .HasAnnotation("Compila:Json", true);
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
