@@ -9,6 +9,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 [ -f scripts/setup-runtimes.sh ] && bash scripts/setup-runtimes.sh
 bash scripts/services.sh
 failed=()
+# Per-stage wall times, printed at the end so a slow stage is visible in every CI log.
+timings=()
+stage_started=$SECONDS
+stage_name="setup and build"
+stage() {
+  timings+=("$(printf '%5ds  %s' $((SECONDS - stage_started)) "$stage_name")")
+  stage_name="$1"
+  stage_started=$SECONDS
+  echo "== $1"
+}
 # Renders and lints deploy/ and installs kubectl for tests/Compila.Deploy.Tests.
 bash scripts/validate-deploy.sh || failed+=("deploy validation")
 
@@ -22,29 +32,33 @@ trx() { echo "trx;LogFilePrefix=$1"; }
 echo "== tests on SQLite (embedded defaults)"
 # One test project at a time: they all drive the one sandbox pool of this machine.
 for project in tests/*/*.csproj; do
-  echo "-- $project"
   name="$(basename "$project" .csproj)"
+  stage "$name (SQLite)"
   dotnet test "$project" --no-build -nologo --logger "$(trx "$name")" --results-directory "$results" || failed+=("$project")
 done
 
-echo "== web tests on PostgreSQL"
+stage "web tests on PostgreSQL"
 COMPILA_TEST_POSTGRES="Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres" \
   dotnet test tests/Compila.Web.Tests --no-build -nologo --logger "$(trx Compila.Web.Tests-postgres)" --results-directory "$results" \
   || failed+=("tests/Compila.Web.Tests on PostgreSQL")
 
-echo "== challenge catalog: every (challenge, language) pair in the sandbox"
+stage "challenge catalog: every (challenge, language) pair in the sandbox"
 Compila__DataDir="$(mktemp -d)" dotnet run --project src/Compila.Web --no-build -- challenges validate \
   || failed+=("challenges validate")
 
-echo "== reliability (short): worker killed twice mid-run, database queue, then RabbitMQ"
+stage "reliability (short): worker killed twice mid-run, database queue, then RabbitMQ"
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short || failed+=("reliability, database queue")
 dotnet run --project bench/Compila.Submissions.Bench --no-build -- --short --queue rabbitmq || failed+=("reliability, RabbitMQ")
 
-echo "== scale-out: two api and two worker processes behind haproxy, Prometheus scraping them, kills mid-run"
+stage "scale-out: two api and two worker processes behind haproxy, Prometheus scraping them, kills mid-run"
 COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-scale.sh || failed+=("scale-out")
 
-echo "== web app: unit tests and end-to-end journeys in Debian's Chromium"
+stage "web app: unit tests and end-to-end journeys in Debian's Chromium"
 COMPILA_SKIP_DOTNET_BUILD=1 bash scripts/test-web.sh || failed+=("web")
+
+stage "done"
+echo "== stage timings"
+printf '%s\n' "${timings[@]}"
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "== failed tests"
