@@ -204,7 +204,8 @@ internal sealed class CgroupV2 : Cgroups
         var file = Path.Combine(group, "cgroup.subtree_control");
         try
         {
-            if (!SplitWords(File.ReadAllText(file)).Contains(controller))
+            // (The kernel makes the file with the group; only a fake tree may lack it.)
+            if (!File.Exists(file) || !SplitWords(File.ReadAllText(file)).Contains(controller))
             {
                 File.WriteAllText(file, "+" + controller);
             }
