@@ -29,7 +29,10 @@ public sealed class JudgeOptions
     /// <summary>The Retry-After suggested when the queue is full.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Root of the cgroup v1 hierarchies (<c>memory</c>, <c>pids</c>, <c>cpuacct</c>); probed at start-up.</summary>
+    /// <summary>
+    /// Probed at start-up: a cgroup2 mount point (cgroup v2, the judge's own group delegated to it), else the folder
+    /// of the cgroup v1 hierarchies (<c>memory</c>, <c>pids</c>, <c>cpuacct</c>).
+    /// </summary>
     public string CgroupRoot { get; set; } = "/sys/fs/cgroup";
 
     /// <summary>Use cgroups when they are writable; false forces the rlimit-only fallback.</summary>
@@ -56,7 +59,7 @@ public sealed class JudgeOptions
     public bool UseStepLaunchers { get; set; } = true;
 
     /// <summary>
-    /// Also join the cgroup v1 <c>pids</c> controller. Off by default when the host runs as root: each worker slot then
+    /// Also use the <c>pids</c> controller (cgroup v1 or v2). Off by default when the host runs as root: each worker slot then
     /// has its own host uid, so RLIMIT_NPROC already caps exactly that run's processes and threads, and every cgroup
     /// join costs 2–3 ms of sandbox start-up. Without root (no per-slot uid) the pids controller is used when writable.
     /// </summary>

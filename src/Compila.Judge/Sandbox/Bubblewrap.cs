@@ -330,6 +330,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             }
             catch (TimeoutException)
             {
+                groups?.Sample();
                 if (groups?.CpuUsageNanoseconds is { } usage && usage > cpuLimitNs)
                 {
                     cpuExceeded = true;

@@ -3,251 +3,107 @@ using System.Globalization;
 namespace Compila.Judge.Sandbox;
 
 /// <summary>
-/// cgroup v1 support: which controllers (memory, pids, cpuacct) accept child groups here.
-/// Groups are created below the judge's own cgroup in each hierarchy, so the host's limits still apply.
+/// The cgroups the judge puts its steps in: cgroup v2 (<see cref="CgroupV2"/>) when the root is a cgroup2 mount,
+/// else the cgroup v1 hierarchies (<see cref="CgroupV1"/>) that are writable, else none (rlimits only).
+/// Groups are always created below the judge's own cgroup, so the host's limits still apply.
 /// </summary>
-internal sealed class Cgroups
+internal abstract class Cgroups
 {
-    private readonly Dictionary<string, string> _parents;
+    /// <summary>Memory limit, peak memory and OOM kills per group.</summary>
+    public abstract bool Memory { get; }
 
-    private Cgroups(Dictionary<string, string> parents) => _parents = parents;
+    /// <summary>A process limit per group.</summary>
+    public abstract bool Pids { get; }
 
-    public bool Memory => _parents.ContainsKey("memory");
-    public bool Pids => _parents.ContainsKey("pids");
-    public bool CpuAcct => _parents.ContainsKey("cpuacct");
-    public bool Any => _parents.Count > 0;
+    /// <summary>CPU time per group, summed over all its processes.</summary>
+    public abstract bool CpuAcct { get; }
 
-    public string Describe() => Any ? "cgroup v1: " + string.Join(", ", _parents.Keys.Order()) : "no writable cgroup (rlimits only)";
+    /// <summary>Whether steps get groups at all.</summary>
+    public abstract bool Any { get; }
 
-    /// <summary>Finds the writable controllers by creating and removing a probe group in each.</summary>
-    /// <param name="root">The cgroup v1 mount root, e.g. /sys/fs/cgroup.</param>
+    /// <summary>What is used, for the sandbox's description (shown by /health/ready).</summary>
+    public abstract string Describe();
+
+    /// <summary>
+    /// Chooses the backend: cgroup v2 when <paramref name="root"/> is a cgroup2 mount (it has <c>cgroup.controllers</c>),
+    /// else cgroup v1 with the hierarchies found writable under it.
+    /// </summary>
+    /// <param name="root">/sys/fs/cgroup, or another cgroup2 mount point, or the folder holding the v1 hierarchies.</param>
     /// <param name="enabled">False disables cgroups altogether.</param>
     /// <param name="pids">Use the pids controller too (not needed when a per-run uid makes RLIMIT_NPROC exact).</param>
-    public static Cgroups Probe(string root, bool enabled, bool pids = true)
-    {
-        var parents = new Dictionary<string, string>();
-        if (!enabled || !Directory.Exists(root))
-        {
-            return new Cgroups(parents);
-        }
-
-        var own = ReadOwnCgroups();
-        foreach (var controller in new[] { "memory", "pids", "cpuacct" })
-        {
-            if (controller == "pids" && !pids)
-            {
-                continue;
-            }
-
-            var hierarchy = Path.Combine(root, controller);
-            if (!Directory.Exists(hierarchy) || File.Exists(Path.Combine(root, "cgroup.controllers")))
-            {
-                continue;
-            }
-
-            var ownPath = own.TryGetValue(controller, out var p) ? p.TrimStart('/') : "";
-            var parent = Path.Combine(hierarchy, ownPath, "compila-judge");
-            try
-            {
-                Directory.CreateDirectory(parent);
-                var probe = Path.Combine(parent, "probe-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(probe);
-                var ok = File.Exists(Path.Combine(probe, "cgroup.procs"));
-                Directory.Delete(probe);
-                if (ok)
-                {
-                    parents[controller] = parent;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Not writable here: this controller is simply not used.
-            }
-        }
-
-        return new Cgroups(parents);
-    }
-
-    private static Dictionary<string, string> ReadOwnCgroups()
-    {
-        var result = new Dictionary<string, string>();
-        try
-        {
-            foreach (var line in File.ReadAllLines("/proc/self/cgroup"))
-            {
-                var parts = line.Split(':', 3);
-                if (parts.Length != 3)
-                {
-                    continue;
-                }
-
-                foreach (var controller in parts[1].Split(','))
-                {
-                    result[controller] = parts[2];
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // No /proc/self/cgroup: groups go under the hierarchy root.
-        }
-
-        return result;
-    }
+    public static Cgroups Probe(string root, bool enabled, bool pids = true) =>
+        enabled && CgroupV2.IsCgroup2Root(root) ? CgroupV2.Probe(root, pids) : CgroupV1.Probe(root, enabled, pids);
 
     /// <summary>
     /// Removes groups older than <paramref name="age"/> that no process uses any more: those of judges that ended
     /// without disposing (a launcher's groups outlive it) or were killed mid-step. rmdir refuses a group with a live
     /// member, so the groups of judges still running elsewhere stay.
     /// </summary>
-    public void SweepStale(TimeSpan age)
+    public abstract void SweepStale(TimeSpan age);
+
+    /// <summary>Creates the groups of one sandboxed step (or of a slot's launcher) with its limits.</summary>
+    public abstract CgroupSet Create(string name, long memoryBytes, int maxProcesses);
+
+    /// <summary>Removes the stale, empty groups directly under <paramref name="parent"/> (but <paramref name="keep"/>).</summary>
+    protected static void SweepStale(string parent, TimeSpan age, string? keep = null)
     {
-        foreach (var parent in _parents.Values)
+        foreach (var group in Directory.EnumerateDirectories(parent))
         {
-            foreach (var group in Directory.EnumerateDirectories(parent))
+            if (keep is not null && Path.GetFileName(group) == keep)
             {
-                try
+                continue;
+            }
+
+            try
+            {
+                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(group) >= age)
                 {
-                    if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(group) >= age)
-                    {
-                        Directory.Delete(group);
-                    }
+                    Directory.Delete(group);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // In use, or gone already.
-                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // In use, or gone already.
             }
         }
     }
-
-    /// <summary>Creates the groups of one sandboxed step (or of a slot's launcher) with its limits.</summary>
-    public CgroupSet Create(string name, long memoryBytes, int maxProcesses)
-    {
-        var set = new CgroupSet();
-        foreach (var (controller, parent) in _parents)
-        {
-            var path = Path.Combine(parent, name);
-            Directory.CreateDirectory(path);
-            set.Paths[controller] = path;
-        }
-
-        set.SetLimits(memoryBytes, maxProcesses);
-        return set;
-    }
-
 }
 
 /// <summary>
 /// The groups of one step (joined by its first process, emptied and removed at its end), or of a slot's launcher
 /// (kept across steps: limits and counters are reset before each one).
 /// </summary>
-internal sealed class CgroupSet
+internal abstract class CgroupSet
 {
-    private long _oomKillsBefore;
-    private long _memoryBefore;
-    private (long MemoryBytes, int MaxProcesses)? _limits;
+    /// <summary>The group folders: one per controller hierarchy on cgroup v1, a single one on cgroup v2.</summary>
+    public abstract IReadOnlyDictionary<string, string> Paths { get; }
 
-    public Dictionary<string, string> Paths { get; } = [];
-
-    /// <summary>Sets the memory limit (swap included where accounted) and the process limit, unless already set.</summary>
-    public void SetLimits(long memoryBytes, int maxProcesses)
-    {
-        if (_limits == (memoryBytes, maxProcesses))
-        {
-            return;
-        }
-
-        if (Paths.TryGetValue("memory", out var memory))
-        {
-            // Without swap accounting the file is absent; with it, swap must not extend the limit. The kernel refuses a
-            // memory limit above the memory+swap one, so the order depends on whether the limit goes up or down.
-            var memsw = Path.Combine(memory, "memory.memsw.limit_in_bytes");
-            if (!File.Exists(memsw))
-            {
-                Write(memory, "memory.limit_in_bytes", memoryBytes);
-            }
-            else if (_limits is { } previous && memoryBytes > previous.MemoryBytes)
-            {
-                Write(memory, "memory.memsw.limit_in_bytes", memoryBytes);
-                Write(memory, "memory.limit_in_bytes", memoryBytes);
-            }
-            else
-            {
-                Write(memory, "memory.limit_in_bytes", memoryBytes);
-                Write(memory, "memory.memsw.limit_in_bytes", memoryBytes);
-            }
-        }
-
-        if (Paths.TryGetValue("pids", out var pids))
-        {
-            Write(pids, "pids.max", maxProcesses);
-        }
-
-        _limits = (memoryBytes, maxProcesses);
-    }
+    /// <summary>Sets the memory limit (swap excluded) and the process limit, unless already set.</summary>
+    public abstract void SetLimits(long memoryBytes, int maxProcesses);
 
     /// <summary>
-    /// Starts a new step in groups that already served others: CPU time, peak memory and the failure count start
-    /// again, and the OOM kills and the memory already charged (the launcher itself, page cache of earlier steps)
-    /// become the baselines the step's figures are measured from.
+    /// Starts a new step in groups that already served others: CPU time, peak memory and OOM kills are measured
+    /// from here on, and the memory already charged (the launcher itself, page cache of earlier steps) becomes the
+    /// baseline the step's peak is measured from.
     /// </summary>
-    public void StartStep()
-    {
-        if (Paths.TryGetValue("cpuacct", out var cpu))
-        {
-            Write(cpu, "cpuacct.usage", 0);
-        }
+    public abstract void StartStep();
 
-        if (Paths.TryGetValue("memory", out var memory))
-        {
-            Write(memory, "memory.max_usage_in_bytes", 0);
-            Write(memory, "memory.failcnt", 0);
-            _oomKillsBefore = OomKills ?? 0;
-            _memoryBefore = MemoryUsageBytes ?? 0;
-        }
+    /// <summary>Called every poll (25 ms) while a step runs; backends that measure by polling take their sample.</summary>
+    public virtual void Sample()
+    {
     }
 
-    public long? MemoryUsageBytes => ReadLong("memory", "memory.usage_in_bytes");
+    public abstract long? MemoryUsageBytes { get; }
 
+    /// <summary>The files a process id is written to for it to join the groups.</summary>
     public IEnumerable<string> ProcsFiles => Paths.Values.Select(p => Path.Combine(p, "cgroup.procs"));
 
-    public long? CpuUsageNanoseconds => ReadLong("cpuacct", "cpuacct.usage");
+    public abstract long? CpuUsageNanoseconds { get; }
 
-    public long? PeakMemoryBytes =>
-        ReadLong("memory", "memory.max_usage_in_bytes") is { } peak ? Math.Max(0, peak - _memoryBefore) : null;
+    public abstract long? PeakMemoryBytes { get; }
 
-    /// <summary>Whether the kernel's OOM killer acted in this group during the step (on old kernels: the limit was hit).</summary>
-    public bool OomKilled =>
-        Paths.ContainsKey("memory") && (OomKills is { } kills ? kills > _oomKillsBefore : (ReadLong("memory", "memory.failcnt") ?? 0) > 0);
-
-    private long? OomKills
-    {
-        get
-        {
-            if (!Paths.TryGetValue("memory", out var memory))
-            {
-                return null;
-            }
-
-            try
-            {
-                foreach (var line in File.ReadAllLines(Path.Combine(memory, "memory.oom_control")))
-                {
-                    if (line.StartsWith("oom_kill ", StringComparison.Ordinal))
-                    {
-                        return long.Parse(line.AsSpan(9), CultureInfo.InvariantCulture);
-                    }
-                }
-            }
-            catch (IOException)
-            {
-                return null;
-            }
-
-            return null;
-        }
-    }
+    /// <summary>Whether the kernel's OOM killer acted in this group during the step.</summary>
+    public abstract bool OomKilled { get; }
 
     /// <summary>Process ids still in the step's groups.</summary>
     public List<int> Members()
@@ -275,7 +131,7 @@ internal sealed class CgroupSet
     }
 
     /// <summary>Sends SIGKILL to every member but <paramref name="spare"/> (a slot's launcher).</summary>
-    public void KillMembers(int? spare = null)
+    public virtual void KillMembers(int? spare = null)
     {
         foreach (var pid in Members())
         {
@@ -316,6 +172,7 @@ internal sealed class CgroupSet
             return false;
         }
 
+        Release();
         if (!TryRemoveAll())
         {
             _ = Task.Run(async () =>
@@ -328,6 +185,26 @@ internal sealed class CgroupSet
         }
 
         return true;
+    }
+
+    /// <summary>Closes what the set holds open in its groups, before they are removed.</summary>
+    protected virtual void Release()
+    {
+    }
+
+    protected static void Write(string dir, string file, long value) =>
+        File.WriteAllText(Path.Combine(dir, file), value.ToString(CultureInfo.InvariantCulture));
+
+    protected static long? ReadLong(string path)
+    {
+        try
+        {
+            return long.Parse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            return null;
+        }
     }
 
     private bool TryRemoveAll()
@@ -349,25 +226,5 @@ internal sealed class CgroupSet
         }
 
         return all;
-    }
-
-    private static void Write(string dir, string file, long value) =>
-        File.WriteAllText(Path.Combine(dir, file), value.ToString(CultureInfo.InvariantCulture));
-
-    private long? ReadLong(string controller, string file)
-    {
-        if (!Paths.TryGetValue(controller, out var dir))
-        {
-            return null;
-        }
-
-        try
-        {
-            return long.Parse(File.ReadAllText(Path.Combine(dir, file)).Trim(), CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or FormatException)
-        {
-            return null;
-        }
     }
 }
