@@ -233,7 +233,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             }, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             compileMs = outcome.WallTimeMs;
-            compileOutput = (Encoding.UTF8.GetString(outcome.Stdout) + Encoding.UTF8.GetString(outcome.Stderr)).Trim();
+            compileOutput = CompileMessages.Capped(
+                (Encoding.UTF8.GetString(outcome.Stdout) + Encoding.UTF8.GetString(outcome.Stderr)).Trim(),
+                compileLimits.MaxOutputKilobytes * 1024);
             if (outcome.SandboxError is not null || outcome.Leaked)
             {
                 _logger.LogError("Compile step failed in the sandbox: {Error}", outcome.SandboxError);
@@ -251,7 +253,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             {
                 var reason = outcome.WallTimeExceeded || outcome.CpuTimeExceeded ? CompileMessages.TimeLimitExceeded
                     : outcome.MemoryExceeded ? CompileMessages.MemoryLimitExceeded
-                    : outcome.OutputExceeded ? "Compiler output exceeded its limit (truncated above)."
+                    : outcome.OutputExceeded && !compileOutput.EndsWith(CompileMessages.OutputLimitExceeded, StringComparison.Ordinal)
+                        ? CompileMessages.OutputLimitExceeded
                     : outcome.Signal is { } s ? $"Compiler killed by signal {s}."
                     : null;
                 compileOutput = reason is null ? compileOutput : (compileOutput + "\n" + reason).Trim();
@@ -396,7 +399,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         }
 
         var reply = System.Text.Json.Nodes.JsonNode.Parse(answer.Line!)!;
-        var diagnostics = reply["diagnostics"]?.GetValue<string>() ?? "";
+        // The server's answer is one line however long; its diagnostics get the compile output cap here.
+        var diagnostics = CompileMessages.Capped(reply["diagnostics"]?.GetValue<string>() ?? "", CompileLimitsFor(adapter).MaxOutputKilobytes * 1024);
         if (reply["ok"]?.GetValue<bool>() != true)
         {
             return new ServedCompile(false, diagnostics, answer.WallTimeMs);
