@@ -486,7 +486,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");
         }
 
-        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", "/usr/bin/true" })
+        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", Bubblewrap.InitPath, "/usr/bin/true" })
         {
             if (!File.Exists(tool))
             {

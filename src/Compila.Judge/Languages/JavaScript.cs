@@ -71,7 +71,7 @@ internal sealed class NodeRuntime
 
         Path = real;
         Version = output.TrimStart('v');
-        if (!real.StartsWith("/usr/", StringComparison.Ordinal))
+        if (HostPaths.NeedsOwnBind(real))
         {
             // e.g. /opt/node/bin/node: bind its installation prefix.
             var prefix = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(real))!;
