@@ -23,7 +23,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly LauncherSlot[]? _launchers;
     private readonly int _admissionLimit;
     private readonly int[] _uids;
-    private readonly Dictionary<string, (SandboxedServer Server, string OutputFile)> _compileServers = new(StringComparer.OrdinalIgnoreCase);
+    // One compile server per language and slot: a compile bomb holds up only its own slot, whose request it is anyway.
+    private readonly Dictionary<string, (SandboxedServer[] BySlot, string OutputFile)> _compileServers = new(StringComparer.OrdinalIgnoreCase);
     private int _admitted;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
@@ -32,8 +33,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
         _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
-        // One host uid per slot, one for the start-up probe and one for compile servers, unique machine-wide.
-        _uids = Native.IsRoot ? UidAllocator.Claim(_options.SandboxUidBase, PoolSize + 2) : [];
+        // One host uid per slot, one for the start-up probe and one per slot's compile servers, unique machine-wide
+        // (a server's threads must not count against its slot's RLIMIT_NPROC).
+        _uids = Native.IsRoot ? UidAllocator.Claim(_options.SandboxUidBase, 2 * PoolSize + 1) : [];
         _slots = Channel.CreateBounded<int>(PoolSize);
         for (var slot = 0; slot < PoolSize; slot++)
         {
@@ -72,7 +74,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             {
                 if (adapter.CompileServer(CompileLimitsFor(adapter)) is { } spec)
                 {
-                    _compileServers[adapter.Id] = (new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter), _logger), spec.OutputFile);
+                    var bySlot = Enumerable.Range(0, PoolSize)
+                        .Select(slot => new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter, slot), _logger))
+                        .ToArray();
+                    _compileServers[adapter.Id] = (bySlot, spec.OutputFile);
                 }
             }
         }
@@ -91,6 +96,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
     /// <summary>The pid of each slot's step launcher (null: none yet); empty when steps are started directly.</summary>
     internal IReadOnlyList<int?> LauncherPids => _launchers?.Select(l => l.CurrentPid).ToList() ?? [];
+
+    /// <summary>How many of a language's compile servers have a process up (one per slot at most).</summary>
+    internal int CompileServersUp(string language) =>
+        _compileServers.TryGetValue(language, out var servers) ? servers.BySlot.Count(s => s.ProcessId is not null) : 0;
 
     /// <summary>Runs executing at once.</summary>
     public int PoolSize { get; }
@@ -195,7 +204,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         string? compileOutput = null;
         double compileMs = 0;
         var served = _compileServers.TryGetValue(adapter.Id, out var server)
-            ? await CompileOnServerAsync(server.Server, server.OutputFile, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
+            ? await CompileOnServerAsync(server.BySlot[slot], server.OutputFile, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
             : null;
         if (served is { } answer)
         {
@@ -224,7 +233,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             }, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             compileMs = outcome.WallTimeMs;
-            compileOutput = (Encoding.UTF8.GetString(outcome.Stdout) + Encoding.UTF8.GetString(outcome.Stderr)).Trim();
+            compileOutput = CompileMessages.Capped(
+                (Encoding.UTF8.GetString(outcome.Stdout) + Encoding.UTF8.GetString(outcome.Stderr)).Trim(),
+                compileLimits.MaxOutputKilobytes * 1024);
             if (outcome.SandboxError is not null || outcome.Leaked)
             {
                 _logger.LogError("Compile step failed in the sandbox: {Error}", outcome.SandboxError);
@@ -240,9 +251,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
             if (outcome.ExitCode != 0 || outcome.Signal is not null)
             {
-                var reason = outcome.WallTimeExceeded || outcome.CpuTimeExceeded ? "Compilation exceeded its time limit."
-                    : outcome.MemoryExceeded ? "Compilation exceeded its memory limit."
-                    : outcome.OutputExceeded ? "Compiler output exceeded its limit (truncated above)."
+                var reason = outcome.WallTimeExceeded || outcome.CpuTimeExceeded ? CompileMessages.TimeLimitExceeded
+                    : outcome.MemoryExceeded ? CompileMessages.MemoryLimitExceeded
+                    : outcome.OutputExceeded && !compileOutput.EndsWith(CompileMessages.OutputLimitExceeded, StringComparison.Ordinal)
+                        ? CompileMessages.OutputLimitExceeded
                     : outcome.Signal is { } s ? $"Compiler killed by signal {s}."
                     : null;
                 compileOutput = reason is null ? compileOutput : (compileOutput + "\n" + reason).Trim();
@@ -337,12 +349,12 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private EffectiveLimits CompileLimitsFor(LanguageAdapter adapter) =>
         EffectiveLimits.From(EffectiveLimits.Merge(_options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
 
-    /// <summary>A compile server's sandbox: the compile limits for memory and processes, none for its lifetime.</summary>
-    private (SandboxStep, IDisposable) CompileServerStep(LanguageAdapter adapter)
+    /// <summary>A slot's compile server sandbox: the compile limits for memory and processes, none for its lifetime.</summary>
+    private (SandboxStep, IDisposable) CompileServerStep(LanguageAdapter adapter, int slot)
     {
         var limits = CompileLimitsFor(adapter);
         var spec = adapter.CompileServer(limits)!;
-        var uid = Native.IsRoot ? _uids[PoolSize + 1] : (int?)null;
+        var uid = Native.IsRoot ? _uids[PoolSize + 1 + slot] : (int?)null;
         var home = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), uid);
         var step = new SandboxStep
         {
@@ -377,9 +389,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         switch (answer.Kind)
         {
             case ServerAnswerKind.TimeLimitExceeded:
-                return new ServedCompile(false, "Compilation exceeded its time limit.", answer.WallTimeMs);
+                return new ServedCompile(false, CompileMessages.TimeLimitExceeded, answer.WallTimeMs);
             case ServerAnswerKind.MemoryLimitExceeded:
-                return new ServedCompile(false, "Compilation exceeded its memory limit.", answer.WallTimeMs);
+                return new ServedCompile(false, CompileMessages.MemoryLimitExceeded, answer.WallTimeMs);
             case ServerAnswerKind.Answered:
                 break;
             default:
@@ -387,7 +399,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         }
 
         var reply = System.Text.Json.Nodes.JsonNode.Parse(answer.Line!)!;
-        var diagnostics = reply["diagnostics"]?.GetValue<string>() ?? "";
+        // The server's answer is one line however long; its diagnostics get the compile output cap here.
+        var diagnostics = CompileMessages.Capped(reply["diagnostics"]?.GetValue<string>() ?? "", CompileLimitsFor(adapter).MaxOutputKilobytes * 1024);
         if (reply["ok"]?.GetValue<bool>() != true)
         {
             return new ServedCompile(false, diagnostics, answer.WallTimeMs);
@@ -400,7 +413,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     /// <summary>Stops the compile servers and the slots' step launchers.</summary>
     public void Dispose()
     {
-        foreach (var (server, _) in _compileServers.Values)
+        foreach (var server in _compileServers.Values.SelectMany(s => s.BySlot))
         {
             server.Dispose();
         }
@@ -473,7 +486,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");
         }
 
-        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", "/usr/bin/true" })
+        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", Bubblewrap.InitPath, "/usr/bin/true" })
         {
             if (!File.Exists(tool))
             {

@@ -60,7 +60,7 @@ internal sealed class CSharp : LanguageAdapter
         {
             if (TryRoot(candidate))
             {
-                if (!_root.StartsWith("/usr/", StringComparison.Ordinal))
+                if (HostPaths.NeedsOwnBind(_root))
                 {
                     _binds.Add(new Bind(_root, _root));
                 }

@@ -29,7 +29,7 @@ internal sealed class Go : LanguageAdapter
         }
 
         _root = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/go")))!;
-        if (!_root.StartsWith("/usr/", StringComparison.Ordinal))
+        if (HostPaths.NeedsOwnBind(_root))
         {
             _binds.Add(new Bind(_root, _root));
         }

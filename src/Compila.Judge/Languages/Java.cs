@@ -36,7 +36,7 @@ internal sealed class Java : LanguageAdapter
         }
 
         _home = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/javac")))!;
-        if (!_home.StartsWith("/usr/", StringComparison.Ordinal))
+        if (HostPaths.NeedsOwnBind(_home))
         {
             _binds.Add(new Bind(_home, _home));
         }

@@ -22,8 +22,10 @@ internal sealed class JavaScript : LanguageAdapter
         return null;
     }
 
+    public override IEnumerable<(string Path, string Content)> HelperFiles(string entry, EffectiveLimits run) => [NodeRuntime.BlockingStdio];
+
     public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits) =>
-        new([_node.Path, Box(entry), .. args], BaseEnvironment());
+        new([.. _node.RunPrefix, Box(entry), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);
 }
@@ -31,7 +33,21 @@ internal sealed class JavaScript : LanguageAdapter
 /// <summary>Finds Node.js (20 or later): /usr/bin/node, else the first node on PATH, bound read-only when outside /usr.</summary>
 internal sealed class NodeRuntime
 {
+    private const string BlockingStdioFile = ".node-stdio.js";
+
+    /// <summary>
+    /// A helper file preloaded into every run: libuv leaves stdout and stderr pipes non-blocking, so a program that
+    /// writes in a loop without yielding queues every write in its heap and dies of out-of-memory before the judge
+    /// has read enough to stop it for its output. Blocking writes make it wait for the judge's reader instead, and
+    /// the output cap is what stops it.
+    /// </summary>
+    public static readonly (string Path, string Content) BlockingStdio = (BlockingStdioFile,
+        "for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);\n");
+
     public string Path { get; private set; } = "/usr/bin/node";
+
+    /// <summary>node with the blocking-stdio preload, before the script and its arguments.</summary>
+    public IReadOnlyList<string> RunPrefix => [Path, "--require", Bubblewrap.BoxDir + "/" + BlockingStdioFile];
     public string Version { get; private set; } = "";
     public List<Bind> Binds { get; } = [];
 
@@ -55,7 +71,7 @@ internal sealed class NodeRuntime
 
         Path = real;
         Version = output.TrimStart('v');
-        if (!real.StartsWith("/usr/", StringComparison.Ordinal))
+        if (HostPaths.NeedsOwnBind(real))
         {
             // e.g. /opt/node/bin/node: bind its installation prefix.
             var prefix = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(real))!;

@@ -89,8 +89,10 @@ internal sealed class TypeScript : LanguageAdapter
             BaseEnvironment());
     }
 
+    public override IEnumerable<(string Path, string Content)> HelperFiles(string entry, EffectiveLimits run) => [NodeRuntime.BlockingStdio];
+
     public override SandboxCommand Run(string entry, IReadOnlyList<SourceFile> files, IReadOnlyList<string> args, EffectiveLimits limits) =>
-        new([_node.Path, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());
+        new([.. _node.RunPrefix, Box(OutDir + "/" + Path.ChangeExtension(entry, ".js")), .. args], BaseEnvironment());
 
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);
 }

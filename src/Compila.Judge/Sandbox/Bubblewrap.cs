@@ -21,7 +21,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     // (After the ulimits) joins the cgroups named before "--", opens the seccomp program on fd 3 when one follows,
     // then execs the rest.
     private const string JoinCgroupsScript =
-        "while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; "
+        "unset PWD; while [ \"$1\" != \"--\" ]; do echo $$ > \"$1\" || exit 126; shift; done; shift; "
         + "if [ \"$1\" = \"--seccomp-file\" ]; then exec 3< \"$2\" || exit 126; shift 2; fi; exec \"$@\"";
 
     private const string SeccompFd = "3";
@@ -36,9 +36,24 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
     private const long LauncherLeftoverBytes = 32L * 1024 * 1024;
 
     /// <summary>How the chain's own tools begin their errors (the step never ran).</summary>
-    private static readonly string[] SandboxErrorPrefixes = ["bwrap: ", "ulimit: ", "setpriv: ", "sh: ", Shell + ": "];
+    private static readonly string[] SandboxErrorPrefixes = ["bwrap: ", "ulimit: ", "setpriv: ", "sh: ", Shell + ": ", "timeout: failed to run command"];
 
     private static readonly string[] HostLinks = ["/lib", "/lib64", "/bin", "/sbin"];
+
+    /// <summary>
+    /// The sandbox's pid 1: coreutils' <c>timeout</c> with no duration, which forks the command, waits for it and exits
+    /// with its status (128 + signal when it was killed, as bubblewrap's own init reported), printing nothing.
+    /// bubblewrap's init would be a fork of bubblewrap, whose command line (the whole bwrap argv, with the host's
+    /// paths) any sandboxed process can read in <c>/proc/1/cmdline</c>. The command itself is not pid 1: the kernel
+    /// ignores default-action signals sent to a namespace's init, which would swallow SIGXFSZ, SIGABRT and the rest.
+    /// (dash would do, but it reports a child's death by signal on stderr.)
+    /// </summary>
+    public const string InitPath = "/usr/bin/timeout";
+
+    private static readonly string[] Init = [InitPath, "0"];
+
+    /// <summary>Host-local software and site configuration (npmrc, pip.conf...): an empty read-only tmpfs inside.</summary>
+    public const string HostLocal = "/usr/local";
 
     public string BwrapPath => bwrapPath;
     public Cgroups Cgroups => cgroups;
@@ -64,6 +79,7 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         }
 
         a.AddRange(["--ro-bind", "/usr", "/usr"]);
+        a.AddRange(["--size", "4096", "--tmpfs", HostLocal]);
         foreach (var link in HostLinks)
         {
             var info = new FileInfo(link);
@@ -92,6 +108,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
         a.AddRange(["--size", tmpBytes, "--tmpfs", "/tmp"]);
         a.AddRange(["--size", "1048576", "--tmpfs", "/dev/shm"]);
         a.AddRange([step.WorkWritable ? "--bind" : "--ro-bind", step.HostWorkDir, BoxDir]);
+        // After the binds, which may put a runtime that lives in /usr/local back on the tmpfs.
+        a.AddRange(["--remount-ro", HostLocal]);
         a.AddRange(["--remount-ro", "/"]);
         a.AddRange(["--chdir", BoxDir]);
         if (seccomp)
@@ -99,7 +117,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             a.AddRange(["--seccomp", SeccompFd]);
         }
 
-        a.Add("--");
+        a.AddRange(["--as-pid-1", "--"]);
+        a.AddRange(Init);
         a.AddRange(step.Command);
         return a;
     }
@@ -136,7 +155,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             script.Append(CultureInfo.InvariantCulture, $"exec {SeccompFd}< {ShellQuoting.Quote(seccompFile)} || exit 126; ");
         }
 
-        script.Append("exec");
+        // The launcher's PWD would otherwise be exported to bubblewrap and the sandbox's pid 1.
+        script.Append("unset PWD; exec");
         foreach (var arg in ChainArguments(step with { HostUid = null }))
         {
             script.Append(' ').Append(ShellQuoting.Quote(arg));
@@ -272,6 +292,8 @@ internal sealed class Bubblewrap(string bwrapPath, Cgroups cgroups, ILogger logg
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // dash exports its working directory as PWD, which would reach the sandbox's pid 1: a neutral one.
+            WorkingDirectory = "/",
         };
         var argv = OuterArguments(step, groups);
         foreach (var arg in argv.Skip(1))

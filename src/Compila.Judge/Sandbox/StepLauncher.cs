@@ -62,6 +62,8 @@ internal sealed class StepLauncher : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // Its shell exports the working directory as PWD to every step: a neutral one, never the host's.
+            WorkingDirectory = "/",
         };
         // Killed with the host: then its step's bubblewrap (--die-with-parent) and the sandbox go too. The signal is set
         // after the uid switch, which would clear it.
