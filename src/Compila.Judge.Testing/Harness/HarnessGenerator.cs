@@ -149,12 +149,28 @@ public static class HarnessGenerator
                 "scenario_java" => "scenario_java.java",
                 "scenario_go" => "scenario_go.go",
                 "scenario_csharp" => "scenario_csharp.cs",
+                "values_python" => "values_python.py",
+                "values_javascript" => "values_javascript.js",
+                "values_typescript" => "values_typescript.ts",
+                "values_java" => "values_java.java",
+                "values_go" => "values_go.go",
+                "values_csharp" => "values_csharp.cs",
                 _ => throw new ArgumentException($"No harness runtime for '{name}'.", nameof(name)),
             };
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Compila.Judge.Testing.Runtime." + file)
                 ?? throw new InvalidOperationException($"Harness runtime {file} is missing from the assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+            // Function and scenario drivers of a language share one copy of the value parsing and serialisation.
+            var language = name.StartsWith("scenario_", StringComparison.Ordinal) ? name["scenario_".Length..] : name;
+            foreach (var marker in new[] { "# __CPL_VALUES__\n", "// __CPL_VALUES__\n" })
+            {
+                if (text.Contains(marker, StringComparison.Ordinal))
+                {
+                    text = text.Replace(marker, Runtime("values_" + language), StringComparison.Ordinal);
+                }
+            }
+
             RuntimeCache[name] = text;
             return text;
         }
