@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Compila.Judge;
-using Compila.Judge.Testing.Content;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Content;
+using Compila.ChallengeSuites.Running;
 using Microsoft.Extensions.Options;
 
 namespace Compila.Submissions.Bench;
@@ -13,7 +13,7 @@ namespace Compila.Submissions.Bench;
 /// </summary>
 internal static class Baseline
 {
-    public static async Task<double> SubmissionsPerMinuteAsync(IReadOnlyList<(Challenge Challenge, string Code)> plan)
+    public static async Task<double> SubmissionsPerMinuteAsync(IReadOnlyList<(ChallengeSuite Challenge, string Code)> plan)
     {
         using var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { QueueCapacity = plan.Count }));
         var runner = new ChallengeTestRunner(judge);

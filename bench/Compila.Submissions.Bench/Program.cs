@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Content;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Content;
+using Compila.ChallengeSuites.Specs;
 using Compila.Submissions.Bench;
 
 // Reliability and throughput of the judging pipeline, end to end, against real processes:
@@ -250,7 +250,7 @@ internal sealed class Learner(string username, string accessToken)
 internal static class Solutions
 {
     /// <summary>The reference solution, broken after its first call: a partial result.</summary>
-    public static string Partial(Challenge challenge)
+    public static string Partial(ChallengeSuite challenge)
     {
         var name = ((FunctionTestSpec)challenge.Tests).Signature.Name;
         return challenge.Languages["python"].Solution[0].Content + $$"""

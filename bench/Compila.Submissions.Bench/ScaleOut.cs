@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Content;
+using Compila.ChallengeSuites.Content;
 
 namespace Compila.Submissions.Bench;
 
@@ -21,7 +21,7 @@ internal static class ScaleOut
 {
     const string Password = "Escala-Horizontal-123";
 
-    public static async Task<int> RunAsync(string root, string dll, IReadOnlyList<Challenge> challenges, string postgresServer, string rabbitMq, string redis)
+    public static async Task<int> RunAsync(string root, string dll, IReadOnlyList<ChallengeSuite> challenges, string postgresServer, string rabbitMq, string redis)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "compila-scale-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDir);

@@ -6,7 +6,7 @@ public sealed class ModuleBoundaryTests
 {
     [Theory]
     [InlineData(typeof(Compila.Judge.IJudge))]
-    [InlineData(typeof(Compila.Judge.Testing.Content.ChallengeCatalog))]
+    [InlineData(typeof(Compila.ChallengeSuites.Content.ChallengeCatalog))]
     public void JudgeLibraries_DoNotDependOnTheWebHostOrTheDatabase(Type marker)
     {
         var result = Types.InAssembly(marker.Assembly)

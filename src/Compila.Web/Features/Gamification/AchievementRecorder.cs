@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Submissions;
@@ -14,7 +15,7 @@ namespace Compila.Web.Features.Gamification;
 /// </summary>
 internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudgedHandler
 {
-    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct)
+    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenge challenge, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var user = await db.Users.SingleAsync(u => u.Id == submission.UserId, ct);
@@ -43,7 +44,7 @@ internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudge
         return 0;
     }
 
-    static async Task AwardBadgesAsync(CompilaDb db, Users.User user, Submission submission, Challenges.Challenge challenge, int streak, DateTimeOffset now, CancellationToken ct)
+    static async Task AwardBadgesAsync(CompilaDb db, Users.User user, Submission submission, Challenge challenge, int streak, DateTimeOffset now, CancellationToken ct)
     {
         var badges = await db.Set<Badge>().AsNoTracking().ToListAsync(ct);
         if (badges.Count == 0)

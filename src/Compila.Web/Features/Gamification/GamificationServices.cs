@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Configuration;
@@ -42,7 +43,7 @@ public static class GamificationServices
 
     sealed class LeaderboardObserver(ILeaderboard leaderboard) : ISubmissionRecordedObserver
     {
-        public Task OnRecordedAsync(Submission submission, Challenges.Challenge challenge, CancellationToken ct) =>
+        public Task OnRecordedAsync(Submission submission, Challenge challenge, CancellationToken ct) =>
             leaderboard.RecordAsync(submission.UserId, challenge.Stack, ct);
     }
 }

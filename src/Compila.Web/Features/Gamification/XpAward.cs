@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
@@ -13,7 +14,7 @@ namespace Compila.Web.Features.Gamification;
 /// </summary>
 internal sealed class XpAward(TimeProvider clock, SmartSolver.ISolutionPolicy solutionPolicy) : ISubmissionJudgedHandler
 {
-    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct)
+    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenge challenge, CancellationToken ct)
     {
         var earlier = db.Submissions.Where(s => s.UserId == submission.UserId && s.ChallengeId == submission.ChallengeId && s.Id != submission.Id);
         var awarded = await earlier.SumAsync(s => s.XpGained, ct);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.SmartSolver.Offline;

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed class ChallengeGiveUpConfiguration : IEntityTypeConfiguration<Ch
         giveUp.HasKey(g => g.Id);
         giveUp.HasIndex(g => new { g.UserId, g.ChallengeId }).IsUnique().HasDatabaseName("idx_challenge_give_ups_user_challenge");
         giveUp.HasOne<Users.User>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
-        giveUp.HasOne<Challenges.Challenge>().WithMany().HasForeignKey(g => g.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        giveUp.HasOne<Challenge>().WithMany().HasForeignKey(g => g.ChallengeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Compila.Judge.Testing.Harness;
+using Compila.ChallengeSuites.Harness;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -78,6 +79,6 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.HasIndex(s => s.Status).HasDatabaseName("idx_submissions_status");
         submission.HasIndex(s => s.SubmittedAt).IsDescending().HasDatabaseName("idx_submissions_created");
         submission.HasOne<Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        submission.HasOne<Challenges.Challenge>().WithMany().HasForeignKey(s => s.ChallengeId).OnDelete(DeleteBehavior.Restrict);
+        submission.HasOne<Challenge>().WithMany().HasForeignKey(s => s.ChallengeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Running;
 using Compila.Web.Infrastructure.Data;
 
 namespace Compila.Web.Features.Submissions;

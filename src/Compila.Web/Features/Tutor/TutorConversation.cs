@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,7 +43,7 @@ internal sealed class TutorConversationConfiguration : IEntityTypeConfiguration<
         c.Property(x => x.Title).HasMaxLength(200);
         c.HasIndex(x => new { x.UserId, x.UpdatedAt });
         c.HasOne<Users.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
-        c.HasOne<Challenges.Challenge>().WithMany().HasForeignKey(x => x.ChallengeId).OnDelete(DeleteBehavior.SetNull);
+        c.HasOne<Challenge>().WithMany().HasForeignKey(x => x.ChallengeId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

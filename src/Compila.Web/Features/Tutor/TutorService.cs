@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Running;
 using Compila.Knowledge;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.Challenges.Content;

@@ -1,5 +1,5 @@
 using Compila.Judge;
-using Compila.Judge.Testing.Validation;
+using Compila.ChallengeSuites.Validation;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Infrastructure.Data;
 

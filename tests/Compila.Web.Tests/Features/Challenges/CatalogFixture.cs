@@ -1,4 +1,4 @@
-using Compila.Judge.Testing.Content;
+using Compila.ChallengeSuites.Content;
 
 namespace Compila.Web.Tests.Features.Challenges;
 
@@ -16,7 +16,7 @@ public static class CatalogFixture
 
     public static ChallengeCatalog Catalog => Loaded.Value;
 
-    public static IReadOnlyList<Challenge> Published => Catalog.Challenges.Where(c => c.Published).ToList();
+    public static IReadOnlyList<ChallengeSuite> Published => Catalog.Challenges.Where(c => c.Published).ToList();
 
     /// <summary>A copy of the content that a test may change.</summary>
     public static string CopyContent()

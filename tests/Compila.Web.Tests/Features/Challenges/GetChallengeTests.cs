@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Features.Challenges;

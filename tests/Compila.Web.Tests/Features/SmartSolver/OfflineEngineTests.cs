@@ -1,4 +1,4 @@
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Features.SmartSolver.Offline;
 
 namespace Compila.Web.Tests.Features.SmartSolver;

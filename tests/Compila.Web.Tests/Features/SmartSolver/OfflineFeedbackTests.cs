@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Features.SmartSolver;
@@ -69,7 +69,7 @@ public sealed class OfflineFeedbackTests(WrongSolutionsFixture fixture, ITestOut
         var top = feedback["issues"]![0]!;
         Assert.True(wrong.FaultLine == top["location"]!["line"]?.GetValue<int>(), $"{wrong.Kind}: blamed {top.ToJsonString()}\n{summary}");
         Assert.Contains($"linha {wrong.FaultLine}", summary, StringComparison.Ordinal);
-        Assert.Equal(Judge.Testing.Harness.TestLanguages.Get(wrong.Language).ContentFileName,
+        Assert.Equal(ChallengeSuites.Harness.TestLanguages.Get(wrong.Language).ContentFileName,
             top["location"]!["file"]!.GetValue<string>());
         Assert.Equal("error", top["type"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(top["suggestion"]?.GetValue<string>()));

@@ -1,3 +1,4 @@
+using Compila.ChallengeSuites.Content;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Tests.Features.Challenges;
@@ -11,7 +12,7 @@ public static class SmartSolverApp
 {
     public static readonly Dictionary<string, string?> NoRateLimits = new() { ["Compila:RateLimits:Enabled"] = "false" };
 
-    public static Judge.Testing.Content.Challenge Content(string slug) => CatalogFixture.Published.Single(c => c.Slug == slug);
+    public static ChallengeSuite Content(string slug) => CatalogFixture.Published.Single(c => c.Slug == slug);
 
     public static async Task<Guid> ChallengeIdAsync(HttpClient client, string slug)
     {

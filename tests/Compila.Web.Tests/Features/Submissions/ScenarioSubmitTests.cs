@@ -1,4 +1,5 @@
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Content;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Tests.Features.Challenges;
 using Compila.Web.Tests.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace Compila.Web.Tests.Features.Submissions;
 /// <summary>A scenario challenge (a class driven step by step) goes through the same pipeline: results per case, XP on a pass, none on a forgery.</summary>
 public sealed class ScenarioSubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
 {
-    static Judge.Testing.Content.Challenge Challenge { get; } = CatalogFixture.Published
+    static ChallengeSuite Challenge { get; } = CatalogFixture.Published
         .Where(c => c.Tests is ScenarioTestSpec && c.Languages.ContainsKey("go") && c.Languages.ContainsKey("java"))
         .OrderBy(c => c.Slug, StringComparer.Ordinal)
         .First();

@@ -1,7 +1,8 @@
+using Compila.ChallengeSuites.Content;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Tests.Features.Challenges;
 using Compila.Web.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Compila.Web.Tests.Features.Submissions;
 public static class SubmissionScenario
 {
     /// <summary>A function-style challenge solvable in python and java, with at least three cases.</summary>
-    public static Judge.Testing.Content.Challenge Challenge { get; } = CatalogFixture.Published
+    public static ChallengeSuite Challenge { get; } = CatalogFixture.Published
         .Where(c => c.Tests is FunctionTestSpec { Cases.Count: >= 3 } && c.Languages.ContainsKey("python") && c.Languages.ContainsKey("java"))
         .OrderBy(c => c.Slug, StringComparer.Ordinal)
         .First();

@@ -72,7 +72,7 @@ public sealed class TutorWithModelTests(LlmAppFixture llm) : IClassFixture<LlmAp
         var prompt = Assert.Single(llm.Server.Requests).Prompt;
         Assert.Contains(SubmissionScenario.Challenge.Title, prompt, StringComparison.Ordinal);
         Assert.Contains("# minha tentativa", prompt, StringComparison.Ordinal);
-        var spec = (Compila.Judge.Testing.Specs.FunctionTestSpec)SubmissionScenario.Challenge.Tests;
+        var spec = (Compila.ChallengeSuites.Specs.FunctionTestSpec)SubmissionScenario.Challenge.Tests;
         foreach (var hidden in spec.Cases.Where(c => c.Hidden))
         {
             Assert.DoesNotContain(hidden.Name, prompt, StringComparison.Ordinal);

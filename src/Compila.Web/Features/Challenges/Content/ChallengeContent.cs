@@ -1,4 +1,4 @@
-using Compila.Judge.Testing.Content;
+using Compila.ChallengeSuites.Content;
 using Microsoft.Extensions.Options;
 
 namespace Compila.Web.Features.Challenges.Content;
@@ -17,5 +17,5 @@ public sealed class ChallengeContent(IOptions<ContentOptions> options)
     public ChallengeCatalog Catalog => loaded.Value.Catalog
         ?? throw new InvalidOperationException("Challenge content is invalid: " + string.Join("; ", loaded.Value.Errors.Take(5)));
 
-    public Judge.Testing.Content.Challenge? Find(string slug) => loaded.Value.Catalog?.Find(slug);
+    public ChallengeSuite? Find(string slug) => loaded.Value.Catalog?.Find(slug);
 }

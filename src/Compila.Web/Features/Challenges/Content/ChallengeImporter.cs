@@ -1,11 +1,11 @@
+using Compila.ChallengeSuites.Content;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using ContentChallenge = Compila.Judge.Testing.Content.Challenge;
 
 namespace Compila.Web.Features.Challenges.Content;
 
@@ -72,7 +72,7 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
         return new ImportReport(created, updated, unchanged, unpublished, []);
     }
 
-    static void Apply(ContentChallenge source, Challenge row, string hash, DateTimeOffset now)
+    static void Apply(ChallengeSuite source, Challenge row, string hash, DateTimeOffset now)
     {
         row.Title = source.Title;
         row.ShortDescription = source.ShortDescription;
@@ -114,7 +114,7 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
             files.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value.Select(s => new CodeFile(s.Path, s.Content)).ToList()),
             JsonSerializerOptions.Web);
 
-    static string Hash(ContentChallenge source)
+    static string Hash(ChallengeSuite source)
     {
         var text = string.Join('\u001f',
             source.Title, source.ShortDescription, source.Description, source.Stack, source.Level, source.Difficulty,

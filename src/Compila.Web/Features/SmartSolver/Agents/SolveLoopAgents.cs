@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Running;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Running;
+using Compila.ChallengeSuites.Specs;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Offline;
 using Compila.Web.Features.Submissions.Events;

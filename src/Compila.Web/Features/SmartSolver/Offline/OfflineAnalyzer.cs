@@ -1,8 +1,9 @@
+using Compila.ChallengeSuites.Content;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Compila.Judge.Testing.Harness;
-using Compila.Judge.Testing.Running;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Harness;
+using Compila.ChallengeSuites.Running;
+using Compila.ChallengeSuites.Specs;
 
 namespace Compila.Web.Features.SmartSolver.Offline;
 
@@ -46,7 +47,7 @@ public sealed record Investigation(
 /// </summary>
 public static partial class OfflineAnalyzer
 {
-    public static Investigation Investigate(Judge.Testing.Content.Challenge content, string language, string code, TestRunResult result)
+    public static Investigation Investigate(ChallengeSuite content, string language, string code, TestRunResult result)
     {
         var src = new SourceCode(language, code);
         var file = TestLanguages.Find(language)?.ContentFileName ?? "solution";

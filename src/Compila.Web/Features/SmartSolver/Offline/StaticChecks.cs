@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Compila.Judge.Testing.Specs;
+using Compila.ChallengeSuites.Specs;
 
 namespace Compila.Web.Features.SmartSolver.Offline;
 

@@ -1,13 +1,15 @@
+using Compila.ChallengeSuites.Content;
+using Compila.Web.Features.Challenges;
 using System.Text.Json.Nodes;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Running;
 
 namespace Compila.Web.Features.Submissions.Judging;
 
 /// <summary>What the feedback step knows about a judged submission.</summary>
 public sealed record FeedbackContext(
     Submission Submission,
-    Challenges.Challenge Challenge,
-    Judge.Testing.Content.Challenge Content,
+    Challenge Challenge,
+    ChallengeSuite Content,
     TestRunResult Result);
 
 /// <summary>The Smart Solver's output, stored in <c>submissions.ai_feedback</c>.</summary>

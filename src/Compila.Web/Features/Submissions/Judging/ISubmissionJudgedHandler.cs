@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges;
 using Compila.Web.Infrastructure.Data;
 
 namespace Compila.Web.Features.Submissions.Judging;
@@ -8,11 +9,11 @@ namespace Compila.Web.Features.Submissions.Judging;
 /// </summary>
 public interface ISubmissionJudgedHandler
 {
-    Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenges.Challenge challenge, CancellationToken ct);
+    Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenge challenge, CancellationToken ct);
 }
 
 /// <summary>Runs after a submission's result is committed (once per submission); failures are logged, never retried.</summary>
 public interface ISubmissionRecordedObserver
 {
-    Task OnRecordedAsync(Submission submission, Challenges.Challenge challenge, CancellationToken ct);
+    Task OnRecordedAsync(Submission submission, Challenge challenge, CancellationToken ct);
 }

@@ -1,8 +1,10 @@
+using Compila.ChallengeSuites.Content;
+using Compila.Web.Features.Challenges;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Judge;
-using Compila.Judge.Testing.Running;
+using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution.Fairness;
 using Compila.Web.Features.Submissions.Events;
@@ -31,7 +33,7 @@ public sealed class SubmissionJudge(
     public async Task JudgeAsync(Guid submissionId, int attempt, CancellationToken ct)
     {
         Submission? submission;
-        Challenges.Challenge? challenge;
+        Challenge? challenge;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
@@ -144,7 +146,7 @@ public sealed class SubmissionJudge(
         await EnsureCompleteEventAsync(submissionId, ct);
     }
 
-    async Task RecordAsync(Submission submission, Challenges.Challenge challenge, TestRunResult result, FeedbackOutcome? outcome, int elapsedMs, CancellationToken ct)
+    async Task RecordAsync(Submission submission, Challenge challenge, TestRunResult result, FeedbackOutcome? outcome, int elapsedMs, CancellationToken ct)
     {
         var status = result.Status == SuiteStatus.Pass ? SubmissionStatus.Passed
             : result.Score > 0 ? SubmissionStatus.Partial
@@ -197,7 +199,7 @@ public sealed class SubmissionJudge(
         }
     }
 
-    async Task NotifyObserversAsync(Submission submission, Challenges.Challenge challenge, CancellationToken ct)
+    async Task NotifyObserversAsync(Submission submission, Challenge challenge, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         foreach (var observer in scope.ServiceProvider.GetServices<ISubmissionRecordedObserver>())
@@ -246,6 +248,6 @@ public sealed class SubmissionJudge(
             return files.Select(f => new SourceFile(f.Path, f.Content)).ToList();
         }
 
-        return [new SourceFile(Judge.Testing.Harness.TestLanguages.Get(submission.Language).ContentFileName, submission.Code)];
+        return [new SourceFile(ChallengeSuites.Harness.TestLanguages.Get(submission.Language).ContentFileName, submission.Code)];
     }
 }
