@@ -1,9 +1,8 @@
-using Compila.Web.Features.Challenges;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Compila.Web.Features.Gamification.Contracts;
 using Compila.Web.Features.Submissions;
-using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Gamification;
@@ -13,13 +12,12 @@ namespace Compila.Web.Features.Gamification;
 /// transaction, with the user's row locked, so every badge is awarded exactly once even under concurrency.
 /// The current submission is already marked judged in memory but not yet saved, hence "earlier + this one".
 /// </summary>
-internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudgedHandler
+internal sealed class AchievementRecorder(CompilaDb db, IEventPublisher events, TimeProvider clock)
 {
-    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenge challenge, CancellationToken ct)
+    public async Task RecordAsync(Users.User user, int levelBefore, JudgedSubmission submission, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var user = await db.Users.SingleAsync(u => u.Id == submission.UserId, ct);
-        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.Id && s.Status != SubmissionStatus.Pending);
+        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.SubmissionId && s.Status != SubmissionStatus.Pending);
 
         var since = now.AddDays(-400);
         var days = await earlier.Where(s => s.SubmittedAt >= since).Select(s => s.SubmittedAt).ToListAsync(ct);
@@ -28,23 +26,15 @@ internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudge
         user.StreakCurrent = current;
         user.StreakBest = Math.Max(user.StreakBest, best);
 
-        var previousLevel = db.Entry(user).Property(u => u.Level).OriginalValue;
-        if (user.Level > previousLevel)
+        if (user.Level > levelBefore)
         {
-            AddEvent(db, user.Id, "level_up", new JsonObject
-            {
-                ["from"] = previousLevel,
-                ["to"] = user.Level,
-                ["band"] = Levels.BandOf(user.Level),
-                ["xp"] = user.Xp,
-            }, now);
+            events.Publish(new LevelReached(user.Id, levelBefore, user.Level, Levels.BandOf(user.Level), user.Xp, now));
         }
 
-        await AwardBadgesAsync(db, user, submission, challenge, current, now, ct);
-        return 0;
+        await AwardBadgesAsync(user, submission, current, now, ct);
     }
 
-    static async Task AwardBadgesAsync(CompilaDb db, Users.User user, Submission submission, Challenge challenge, int streak, DateTimeOffset now, CancellationToken ct)
+    async Task AwardBadgesAsync(Users.User user, JudgedSubmission submission, int streak, DateTimeOffset now, CancellationToken ct)
     {
         var badges = await db.Set<Badge>().AsNoTracking().ToListAsync(ct);
         if (badges.Count == 0)
@@ -53,16 +43,16 @@ internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudge
         }
 
         var owned = await db.Set<UserBadge>().Where(b => b.UserId == user.Id).ToDictionaryAsync(b => b.BadgeId, ct);
-        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.Id && s.Status != SubmissionStatus.Pending);
+        var earlier = db.Submissions.Where(s => s.UserId == user.Id && s.Id != submission.SubmissionId && s.Status != SubmissionStatus.Pending);
         var passedIds = (await earlier.Where(s => s.Status == SubmissionStatus.Passed).Select(s => s.ChallengeId).Distinct().ToListAsync(ct)).ToHashSet();
-        var passedNow = submission.Status == SubmissionStatus.Passed;
+        var passedNow = submission.Passed;
         if (passedNow)
         {
             passedIds.Add(submission.ChallengeId);
         }
 
         var judgedCount = await earlier.CountAsync(ct) + 1;
-        var languagesHere = (await earlier.Where(s => s.ChallengeId == challenge.Id && s.Status == SubmissionStatus.Passed)
+        var languagesHere = (await earlier.Where(s => s.ChallengeId == submission.ChallengeId && s.Status == SubmissionStatus.Passed)
             .Select(s => s.Language).Distinct().ToListAsync(ct)).ToHashSet();
         if (passedNow)
         {
@@ -108,13 +98,7 @@ internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudge
             if (p.Current >= p.Target)
             {
                 row.EarnedAt = now;
-                AddEvent(db, user.Id, "badge", new JsonObject
-                {
-                    ["badge_id"] = badge.Id,
-                    ["name"] = badge.Name,
-                    ["rarity"] = badge.Rarity,
-                    ["icon_url"] = badge.IconUrl,
-                }, now);
+                events.Publish(new BadgeEarned(user.Id, badge.Id, badge.Name, badge.Rarity, badge.IconUrl, now));
             }
         }
     }
@@ -135,13 +119,4 @@ internal sealed class AchievementRecorder(TimeProvider clock) : ISubmissionJudge
         var ids = await db.Challenges.Where(c => c.PublishedAt != null && c.Badges.Contains(badgeId)).Select(c => c.Id).ToListAsync(ct);
         return ids.Count == 0 ? null : (ids.Count(passed.Contains), ids.Count);
     }
-
-    static void AddEvent(CompilaDb db, Guid userId, string type, JsonObject payload, DateTimeOffset now) =>
-        db.Set<GamificationEvent>().Add(new GamificationEvent
-        {
-            UserId = userId,
-            Type = type,
-            Payload = payload.ToJsonString(JsonSerializerOptions.Web),
-            CreatedAt = now,
-        });
 }

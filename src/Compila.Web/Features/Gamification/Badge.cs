@@ -32,19 +32,6 @@ public sealed class UserBadge
     public string? Progress { get; set; }
 }
 
-/// <summary>
-/// Outbox of the module's public events (<c>level_up</c>, <c>badge</c>: the spec's post types), written in the
-/// same transaction as the result that caused them, for the social feed to turn into posts.
-/// </summary>
-public sealed class GamificationEvent
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid UserId { get; set; }
-    public required string Type { get; set; }
-    public required string Payload { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
-}
-
 internal sealed class BadgeConfiguration : IEntityTypeConfiguration<Badge>
 {
     public void Configure(EntityTypeBuilder<Badge> badge)
@@ -74,18 +61,5 @@ internal sealed class UserBadgeConfiguration : IEntityTypeConfiguration<UserBadg
         userBadge.Property(b => b.Progress).IsJson();
         userBadge.HasOne<Users.User>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
         userBadge.HasOne<Badge>().WithMany().HasForeignKey(b => b.BadgeId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class GamificationEventConfiguration : IEntityTypeConfiguration<GamificationEvent>
-{
-    public void Configure(EntityTypeBuilder<GamificationEvent> e)
-    {
-        e.ToTable("gamification_events", t => t.HasCheckConstraint("ck_gamification_events_type", "type IN ('level_up', 'badge')"));
-        e.HasKey(x => x.Id);
-        e.Property(x => x.Type).HasMaxLength(20);
-        e.Property(x => x.Payload).IsJson();
-        e.HasIndex(x => new { x.UserId, x.CreatedAt });
-        e.HasOne<Users.User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

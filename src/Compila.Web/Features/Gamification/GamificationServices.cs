@@ -1,8 +1,9 @@
 using Compila.Web.Features.Challenges;
-using Compila.Web.Features.Submissions;
-using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Features.Gamification.Contracts;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Configuration;
-using Microsoft.EntityFrameworkCore;
+using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Events;
 
 namespace Compila.Web.Features.Gamification;
 
@@ -10,9 +11,9 @@ public static class GamificationServices
 {
     public static void AddCompilaGamification(this WebApplicationBuilder builder, CompilaOptions options)
     {
-        // Order matters: XP (and level) first, then streaks, level-up events and badges that read them.
-        builder.Services.AddScoped<ISubmissionJudgedHandler, XpAward>();
-        builder.Services.AddScoped<ISubmissionJudgedHandler, AchievementRecorder>();
+        builder.Services.AddScoped<XpAward>();
+        builder.Services.AddScoped<AchievementRecorder>();
+        builder.Services.AddScoped<ISubmissionRewards, SubmissionRewards>();
         builder.Services.AddScoped<BadgeCatalog>();
         if (options.UsesRedis)
         {
@@ -23,7 +24,7 @@ public static class GamificationServices
             builder.Services.AddScoped<ILeaderboard, DatabaseLeaderboard>();
         }
 
-        builder.Services.AddScoped<ISubmissionRecordedObserver, LeaderboardObserver>();
+        builder.Services.AddEventHandler<XpAwarded, LeaderboardStanding>("gamification.leaderboard");
     }
 
     public static async Task ImportBadgesOnStartAsync(this WebApplication app)
@@ -41,32 +42,12 @@ public static class GamificationServices
         }
     }
 
-    sealed class LeaderboardObserver(ILeaderboard leaderboard) : ISubmissionRecordedObserver
+    /// <summary>Brings the learner's standing up to date; recomputed from their XP, so a redelivery changes nothing.</summary>
+    sealed class LeaderboardStanding(ILeaderboard leaderboard) : IEventHandler<XpAwarded>
     {
-        public Task OnRecordedAsync(Submission submission, Challenge challenge, CancellationToken ct) =>
-            leaderboard.RecordAsync(submission.UserId, challenge.Stack, ct);
-    }
-}
-
-/// <summary>The module's public events (level_up, badge), for the social feed.</summary>
-public static class GamificationEvents
-{
-    public sealed record PublishedEvent(Guid Id, Guid UserId, string Type, string Payload, DateTimeOffset CreatedAt);
-
-    /// <summary>Events after <paramref name="after"/> (an event id; ids are time-ordered UUIDv7), oldest first.</summary>
-    public static async Task<IReadOnlyList<PublishedEvent>> ReadAsync(Infrastructure.Data.CompilaDb db, Guid? after, int limit, CancellationToken ct)
-    {
-        var query = db.Set<GamificationEvent>().AsNoTracking();
-        if (after is { } id)
-        {
-            var since = await query.Where(e => e.Id == id).Select(e => (DateTimeOffset?)e.CreatedAt).SingleOrDefaultAsync(ct);
-            if (since is { } s)
-            {
-                query = query.Where(e => e.CreatedAt >= s && e.Id != id);
-            }
-        }
-
-        return await query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(limit)
-            .Select(e => new PublishedEvent(e.Id, e.UserId, e.Type, e.Payload, e.CreatedAt)).ToListAsync(ct);
+        public Task HandleAsync(XpAwarded published, EventMetadata metadata, CancellationToken ct) =>
+            EnumLabels.TryParse<ChallengeStack>(published.Stack, out var stack)
+                ? leaderboard.RecordAsync(published.UserId, stack, ct)
+                : Task.CompletedTask;
     }
 }

@@ -1,7 +1,7 @@
-using Compila.Web.Features.Challenges;
-using Compila.Web.Features.Submissions;
-using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Features.Gamification.Contracts;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Gamification;
@@ -12,29 +12,43 @@ namespace Compila.Web.Features.Gamification;
 /// locked, so concurrent results of one learner are counted one after the other. A learner who gave up the
 /// challenge (and so saw its solution) earns no more XP for it.
 /// </summary>
-internal sealed class XpAward(TimeProvider clock, SmartSolver.ISolutionPolicy solutionPolicy) : ISubmissionJudgedHandler
+internal sealed class XpAward(CompilaDb db, IEventPublisher events, TimeProvider clock, SmartSolver.ISolutionPolicy solutionPolicy)
 {
-    public async Task<int> OnJudgedAsync(CompilaDb db, Submission submission, Challenge challenge, CancellationToken ct)
+    public async Task<int> AwardAsync(Users.User user, JudgedSubmission judged, CancellationToken ct)
     {
-        var earlier = db.Submissions.Where(s => s.UserId == submission.UserId && s.ChallengeId == submission.ChallengeId && s.Id != submission.Id);
+        var earlier = db.Submissions.Where(s => s.UserId == judged.UserId && s.ChallengeId == judged.ChallengeId && s.Id != judged.SubmissionId);
         var awarded = await earlier.SumAsync(s => s.XpGained, ct);
         var hadPartial = awarded > 0;
-        var gain = submission.Status switch
-        {
-            SubmissionStatus.Passed => Math.Max(0, challenge.XpReward - awarded),
-            SubmissionStatus.Partial when !hadPartial => challenge.XpReward * (submission.Score ?? 0) / 100,
-            _ => 0,
-        };
-        if (gain > 0 && await solutionPolicy.HasGivenUpAsync(db, submission.UserId, submission.ChallengeId, ct))
+        var gain = judged.Passed ? Math.Max(0, judged.ChallengeXpReward - awarded)
+            : !hadPartial ? judged.ChallengeXpReward * judged.Score / 100
+            : 0;
+        if (gain > 0 && await solutionPolicy.HasGivenUpAsync(db, judged.UserId, judged.ChallengeId, ct))
         {
             gain = 0;
         }
 
-        var user = await db.Users.SingleAsync(u => u.Id == submission.UserId, ct);
+        var now = clock.GetUtcNow();
         user.Xp = Math.Max(0, user.Xp + gain);
         user.Level = Levels.ForXp(user.Xp);
-        user.LastActiveAt = clock.GetUtcNow();
+        user.LastActiveAt = now;
+        if (gain > 0)
+        {
+            events.Publish(new XpAwarded(user.Id, judged.SubmissionId, judged.ChallengeId, EnumLabels.ToLabel(judged.ChallengeStack), gain, user.Xp, now));
+        }
+
         return gain;
     }
 }
 
+/// <summary>Gamification's side of judging: XP and level first, then the streak and badges that read them.</summary>
+internal sealed class SubmissionRewards(CompilaDb db, XpAward xp, AchievementRecorder achievements) : ISubmissionRewards
+{
+    public async Task<int> RewardAsync(JudgedSubmission judged, CancellationToken ct)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == judged.UserId, ct);
+        var levelBefore = user.Level;
+        var gain = await xp.AwardAsync(user, judged, ct);
+        await achievements.RecordAsync(user, levelBefore, judged, ct);
+        return gain;
+    }
+}

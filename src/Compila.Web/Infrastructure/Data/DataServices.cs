@@ -10,11 +10,11 @@ public static class DataServices
     {
         if (options.UsesPostgres)
         {
-            builder.Services.AddDbContext<CompilaDb, PostgresCompilaDb>(db => ConfigurePostgres(db, options.Postgres!));
+            builder.Services.AddDbContext<CompilaDb, PostgresCompilaDb>((services, db) => WithOutboxSignal(ConfigurePostgres(db, options.Postgres!), services));
         }
         else
         {
-            builder.Services.AddDbContext<CompilaDb, SqliteCompilaDb>(db => ConfigureSqlite(db, SqliteConnectionString(options)));
+            builder.Services.AddDbContext<CompilaDb, SqliteCompilaDb>((services, db) => WithOutboxSignal(ConfigureSqlite(db, SqliteConnectionString(options)), services));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<CompilaDb>("database", tags: ["ready"]);
@@ -28,11 +28,19 @@ public static class DataServices
     public static string SqliteConnectionString(CompilaOptions options) =>
         $"Data Source={Path.Combine(options.FullDataDir, "compila.db")};Foreign Keys=True;Default Timeout={SqliteTimeoutSeconds}";
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
+    static void WithOutboxSignal(DbContextOptionsBuilder db, IServiceProvider services)
+    {
+        if (services.GetService<Events.OutboxCommitInterceptor>() is { } outbox)
+        {
+            db.AddInterceptors(outbox, outbox.Transactions);
+        }
+    }
+
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
         db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(SqliteBusyTimeout);

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Gamification.Contracts;
 using System.Net;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.Submissions;
@@ -82,8 +83,7 @@ public sealed class GamificationFlowTests
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         Assert.Equal(SubmissionScenario.Challenge.XpReward, (await db.Users.SingleAsync(u => u.Id == user.Id)).Xp);
         Assert.Equal(1, await db.Set<UserBadge>().CountAsync(b => b.UserId == user.Id && b.BadgeId == "primeira-aprovacao" && b.EarnedAt != null));
-        var badgeEvents = await db.Set<GamificationEvent>().Where(e => e.UserId == user.Id && e.Type == "badge").Select(e => e.Payload).ToListAsync();
-        var badgeIds = badgeEvents.Select(p => System.Text.Json.Nodes.JsonNode.Parse(p)!["badge_id"]!.GetValue<string>()).ToList();
+        var badgeIds = (await PublishedEvents.ReadAsync<BadgeEarned>(app.Services)).Where(e => e.UserId == user.Id).Select(e => e.BadgeId).ToList();
         Assert.Single(badgeIds, id => id == "primeira-aprovacao");
         Assert.Single(badgeIds, id => id == "primeiro-envio");
         Assert.Single(badgeIds, id => id == "de-primeira");
@@ -135,21 +135,17 @@ public sealed class GamificationFlowTests
 
         await SubmissionScenario.WaitJudgedAsync(client, await SubmissionScenario.SubmitAsync(client, challengeId, "python", SubmissionScenario.PythonSolution));
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-        var events = await GamificationEvents.ReadAsync(db, null, 100, CancellationToken.None);
+        var levels = await PublishedEvents.ReadAsync<LevelReached>(app.Services);
         var expectedLevel = Levels.ForXp(SubmissionScenario.Challenge.XpReward);
         if (expectedLevel > 1)
         {
-            // PostgreSQL's jsonb reformats the payload, so read it rather than match text.
-            Assert.Contains(events, e => e.UserId == user.Id && e.Type == "level_up"
-                && System.Text.Json.Nodes.JsonNode.Parse(e.Payload)!["to"]!.GetValue<int>() == expectedLevel);
+            Assert.Contains(levels, e => e.UserId == user.Id && e.To == expectedLevel && e.From == 1);
         }
         else
         {
-            Assert.DoesNotContain(events, e => e.UserId == user.Id && e.Type == "level_up");
+            Assert.DoesNotContain(levels, e => e.UserId == user.Id);
         }
 
-        Assert.Contains(events, e => e.UserId == user.Id && e.Type == "badge");
+        Assert.Contains(await PublishedEvents.ReadAsync<BadgeEarned>(app.Services), e => e.UserId == user.Id);
     }
 }

@@ -168,6 +168,7 @@ public sealed class SubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
         await SubmissionScenario.WaitJudgedAsync(alice, await SubmissionScenario.SubmitAsync(alice, challengeId, "python", SubmissionScenario.PythonSolution));
         await SubmissionScenario.WaitJudgedAsync(alice, await SubmissionScenario.SubmitAsync(alice, challengeId, "python", SubmissionScenario.PythonSolution));
         await SubmissionScenario.WaitJudgedAsync(bob, await SubmissionScenario.SubmitAsync(bob, challengeId, "python", SubmissionScenario.PythonStarter));
+        await PublishedEvents.SettledAsync(app.Services);
 
         var after = await (await alice.GetAsync($"/v1/challenges/{SubmissionScenario.Challenge.Slug}")).ReadJsonAsync();
         Assert.Equal(before["attemptedCount"]!.GetValue<int>() + 2, after["attemptedCount"]!.GetValue<int>());

@@ -1,3 +1,6 @@
+using Compila.Web.Features.Challenges.Statistics;
+using Compila.Web.Features.Submissions.Contracts;
+using Compila.Web.Infrastructure.Events;
 namespace Compila.Web.Features.Challenges.Content;
 
 public static class ChallengeContentServices
@@ -7,6 +10,7 @@ public static class ChallengeContentServices
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddSingleton<ChallengeContent>();
         builder.Services.AddScoped<ChallengeImporter>();
+        builder.Services.AddEventHandler<SubmissionJudged, ChallengeStatistics>("challenges.statistics");
     }
 
     public static async Task ImportChallengesOnStartAsync(this WebApplication app)

@@ -7,9 +7,11 @@ using Compila.Judge;
 using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution.Fairness;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Queue;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Submissions.Judging;
@@ -177,10 +179,8 @@ public sealed class SubmissionJudge(
                     row.AiTokensUsed = outcome.TokensUsed;
                 }
 
-                foreach (var handler in scope.ServiceProvider.GetServices<ISubmissionJudgedHandler>())
-                {
-                    row.XpGained += await handler.OnJudgedAsync(db, row, challenge, ct);
-                }
+                row.XpGained += await scope.ServiceProvider.GetRequiredService<ISubmissionRewards>().RewardAsync(Judged(row, challenge), ct);
+                await PublishAsync(db, scope.ServiceProvider.GetRequiredService<IEventPublisher>(), row, challenge, ct);
 
                 // The result and its `complete` event commit together: a crash cannot leave a judged submission
                 // whose followers wait for a `complete` that only a redelivery would write.
@@ -193,26 +193,30 @@ public sealed class SubmissionJudge(
         if (recorded)
         {
             metrics.Judged(status, submission.Language, now - submission.SubmittedAt);
-            await ChallengeStats.RefreshAsync(scopes, submission.ChallengeId, ct);
-            await NotifyObserversAsync(submission, challenge, ct);
             await events.NotifyAsync(submission.Id);
         }
     }
 
-    async Task NotifyObserversAsync(Submission submission, Challenge challenge, CancellationToken ct)
+    static JudgedSubmission Judged(Submission row, Challenge challenge) => new(
+        row.Id, row.UserId, row.ChallengeId, row.Language, row.Status == SubmissionStatus.Passed, row.Score ?? 0,
+        row.AttemptNumber, row.SubmittedAt, challenge.XpReward, challenge.Stack);
+
+    /// <summary>The result's published facts, stored with it: whatever reacts after the commit (statistics, the
+    /// leaderboard, portfolios, feeds) subscribes to these rather than to this class.</summary>
+    static async Task PublishAsync(CompilaDb db, IEventPublisher events, Submission row, Challenge challenge, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        foreach (var observer in scope.ServiceProvider.GetServices<ISubmissionRecordedObserver>())
+        var judgedAt = row.JudgedAt!.Value;
+        events.Publish(new SubmissionJudged(row.Id, row.UserId, row.ChallengeId, row.Language, EnumLabels.ToLabel(row.Status),
+            row.Score ?? 0, row.AttemptNumber, row.XpGained, row.SubmittedAt, judgedAt));
+        if (row.Status != SubmissionStatus.Passed)
         {
-            try
-            {
-                await observer.OnRecordedAsync(submission, challenge, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "{Observer} failed for submission {SubmissionId}.", observer.GetType().Name, submission.Id);
-            }
+            return;
         }
+
+        var passedBefore = await db.Set<Submission>().AnyAsync(s => s.UserId == row.UserId && s.ChallengeId == row.ChallengeId
+            && s.Id != row.Id && s.Status == SubmissionStatus.Passed, ct);
+        events.Publish(new ChallengePassed(row.Id, row.UserId, row.ChallengeId, challenge.Slug, row.Language,
+            EnumLabels.ToLabel(challenge.Stack), EnumLabels.ToLabel(challenge.Level), [.. challenge.Technologies], !passedBefore, judgedAt));
     }
 
     async Task EnsureCompleteEventAsync(Guid submissionId, CancellationToken ct)

@@ -329,6 +329,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Statistics.ChallengeLearner", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.HasKey("ChallengeId", "UserId")
+                        .HasName("pk_challenge_learners");
+
+                    b.ToTable("challenge_learners", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Gamification.Badge", b =>
                 {
                     b.Property<string>("Id")
@@ -378,45 +398,6 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                             t.HasCheckConstraint("ck_badges_category", "category IN ('skill', 'achievement', 'community')");
 
                             t.HasCheckConstraint("ck_badges_rarity", "rarity IN ('common', 'rare', 'epic', 'legendary')");
-                        });
-                });
-
-            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload")
-                        .HasAnnotation("Compila:Json", true);
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("type");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_gamification_events");
-
-                    b.HasIndex("UserId", "CreatedAt")
-                        .HasDatabaseName("ix_gamification_events_user_id_created_at");
-
-                    b.ToTable("gamification_events", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_gamification_events_type", "type IN ('level_up', 'badge')");
                         });
                 });
 
@@ -939,6 +920,95 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.EventDelivery", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_at");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("EventId", "Handler")
+                        .HasName("pk_event_deliveries");
+
+                    b.HasIndex("DeadAt")
+                        .HasDatabaseName("ix_event_deliveries_dead_at");
+
+                    b.ToTable("event_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
+
+                    b.HasIndex("DispatchedAt", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_events_dispatched_at_occurred_at");
+
+                    b.HasIndex("Type", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_events_type_occurred_at");
+
+                    b.ToTable("outbox_events", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Ai.AiUsageLog", b =>
                 {
                     b.HasOne("Compila.Web.Features.Users.User", null)
@@ -967,14 +1037,14 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_challenges_users_created_by");
                 });
 
-            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Statistics.ChallengeLearner", b =>
                 {
-                    b.HasOne("Compila.Web.Features.Users.User", null)
+                    b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_gamification_events_users_user_id");
+                        .HasConstraintName("fk_challenge_learners_challenges_challenge_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
@@ -1082,6 +1152,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.EventDelivery", b =>
+                {
+                    b.HasOne("Compila.Web.Infrastructure.Events.OutboxEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>

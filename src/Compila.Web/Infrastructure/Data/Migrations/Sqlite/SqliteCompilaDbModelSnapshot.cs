@@ -321,6 +321,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Statistics.ChallengeLearner", b =>
+                {
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed");
+
+                    b.HasKey("ChallengeId", "UserId")
+                        .HasName("pk_challenge_learners");
+
+                    b.ToTable("challenge_learners", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Gamification.Badge", b =>
                 {
                     b.Property<string>("Id")
@@ -370,45 +390,6 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_badges_category", "category IN ('skill', 'achievement', 'community')");
 
                             t.HasCheckConstraint("ck_badges_rarity", "rarity IN ('common', 'rare', 'epic', 'legendary')");
-                        });
-                });
-
-            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payload")
-                        .HasAnnotation("Compila:Json", true);
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_gamification_events");
-
-                    b.HasIndex("UserId", "CreatedAt")
-                        .HasDatabaseName("ix_gamification_events_user_id_created_at");
-
-                    b.ToTable("gamification_events", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_gamification_events_type", "type IN ('level_up', 'badge')");
                         });
                 });
 
@@ -931,6 +912,95 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.EventDelivery", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dead_at");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("EventId", "Handler")
+                        .HasName("pk_event_deliveries");
+
+                    b.HasIndex("DeadAt")
+                        .HasDatabaseName("ix_event_deliveries_dead_at");
+
+                    b.ToTable("event_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.OutboxEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_events");
+
+                    b.HasIndex("DispatchedAt", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_events_dispatched_at_occurred_at");
+
+                    b.HasIndex("Type", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_events_type_occurred_at");
+
+                    b.ToTable("outbox_events", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Ai.AiUsageLog", b =>
                 {
                     b.HasOne("Compila.Web.Features.Users.User", null)
@@ -959,14 +1029,14 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_challenges_users_created_by");
                 });
 
-            modelBuilder.Entity("Compila.Web.Features.Gamification.GamificationEvent", b =>
+            modelBuilder.Entity("Compila.Web.Features.Challenges.Statistics.ChallengeLearner", b =>
                 {
-                    b.HasOne("Compila.Web.Features.Users.User", null)
+                    b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_gamification_events_users_user_id");
+                        .HasConstraintName("fk_challenge_learners_challenges_challenge_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Gamification.UserBadge", b =>
@@ -1074,6 +1144,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Infrastructure.Events.EventDelivery", b =>
+                {
+                    b.HasOne("Compila.Web.Infrastructure.Events.OutboxEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
