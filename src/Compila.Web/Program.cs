@@ -67,6 +67,7 @@ app.MapCompilaApiDocs();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapAdminApi();
+app.MapAdminEventsApi();
 app.MapChallengesApi();
 app.MapCodeApi();
 app.MapSubmissionsApi();
