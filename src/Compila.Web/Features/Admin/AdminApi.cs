@@ -1,6 +1,7 @@
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,9 @@ public sealed record AdminUpdateUserRequest(string? SubscriptionPlan, DateTimeOf
 
 public static class AdminApi
 {
-    public const string Policy = "admin";
-
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(Policy);
+        var api = app.MapGroup("/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/users", ListUsers).WithName("AdminListUsers");
         api.MapPatch("/users/{username}", UpdateUser).WithName("AdminUpdateUser");
         return api;
@@ -65,7 +64,7 @@ public static class AdminApi
                 .ToProblem();
         }
 
-        var normalizedUsername = username.ToLowerInvariant();
+        var normalizedUsername = Usernames.Normalize(username);
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Username == normalizedUsername, ct);
         if (user is null)
         {

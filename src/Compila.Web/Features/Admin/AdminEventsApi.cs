@@ -1,5 +1,6 @@
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Events;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Compila.Web.Features.Admin;
@@ -11,7 +12,7 @@ public static class AdminEventsApi
 {
     public static RouteGroupBuilder MapAdminEventsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/admin/events").WithTags("Admin").RequireAuthorization(AdminApi.Policy);
+        var api = app.MapGroup("/v1/admin/events").WithTags("Admin").RequireAuthorization(Policies.Admin);
         api.MapGet("/dead", ListDead).WithName("AdminListDeadEvents");
         api.MapPost("/{eventId:guid}/deliveries/{handler}/retry", Retry).WithName("AdminRetryDeadEvent");
         return api;

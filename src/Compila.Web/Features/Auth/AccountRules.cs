@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 
 namespace Compila.Web.Features.Auth;
 
@@ -17,9 +18,9 @@ public static partial class AccountRules
 
     static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
-    public static string NormalizeUsername(string username) => username.Trim().ToLowerInvariant();
+    public static string NormalizeUsername(string username) => Usernames.Normalize(username);
 
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    public static string NormalizeEmail(string email) => Usernames.NormalizeEmail(email);
 
     public static void ValidateUsername(string? username, ValidationErrors errors)
     {

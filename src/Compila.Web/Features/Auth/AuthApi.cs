@@ -1,6 +1,7 @@
 using System.Globalization;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var login = request.Login!.Trim().ToLowerInvariant();
+        var login = Usernames.Normalize(request.Login!);
         var user = await db.Users.Include(u => u.Roles)
             .SingleOrDefaultAsync(u => u.Username == login || u.Email == login, ct);
         // An account is locked whatever login string names it (username or email); an unknown login locks by itself.

@@ -1,5 +1,6 @@
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,6 @@ public static class AuthServices
                 };
             });
 
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminApi.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        builder.Services.AddAuthorizationBuilder().AddCompilaPolicies();
     }
 }

@@ -3,6 +3,7 @@ using Compila.Judge;
 using Compila.Web.Features.CodeExecution.Fairness;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,10 +1,11 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Telemetry;
 using Compila.Web.Infrastructure.WebSockets;
@@ -63,7 +64,7 @@ public static class SolveSocket
         if (TryGuid(request["submission_id"], out var followId))
         {
             var owner = await db.Set<Submission>().Where(s => s.Id == followId).Select(s => (Guid?)s.UserId).SingleOrDefaultAsync(ct);
-            if (owner is null || (owner != userId && !http.User.IsInRole(Roles.Admin)))
+            if (owner is null || (owner != userId && !http.User.IsAdmin()))
             {
                 await SendErrorAndCloseAsync(socket, "Submissão não encontrada.", ct);
                 return;

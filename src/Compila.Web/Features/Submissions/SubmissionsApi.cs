@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,12 @@ public static class SubmissionsApi
         var userId = principal.CurrentUserId()!.Value;
         if (user is not null)
         {
-            if (!principal.IsInRole(Roles.Admin))
+            if (!principal.IsAdmin())
             {
                 return TypedResults.Forbid();
             }
 
-            var normalized = user.ToLowerInvariant();
+            var normalized = Usernames.Normalize(user);
             var target = await db.Users.Where(u => u.Username == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
             if (target is null)
             {
@@ -71,7 +72,7 @@ public static class SubmissionsApi
     internal static async Task<Results<Ok<SubmissionView>, NotFound>> Get(Guid id, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
     {
         var submission = await db.Set<Submission>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (submission is null || (submission.UserId != principal.CurrentUserId() && !principal.IsInRole(Roles.Admin)))
+        if (submission is null || (submission.UserId != principal.CurrentUserId() && !principal.IsAdmin()))
         {
             return TypedResults.NotFound();
         }

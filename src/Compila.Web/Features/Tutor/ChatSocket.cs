@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Users;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Telemetry;
 using Compila.Web.Infrastructure.WebSockets;

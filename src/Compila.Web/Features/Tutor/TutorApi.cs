@@ -6,6 +6,7 @@ using Compila.Web.Features.Admin;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class TutorApi
         ai.MapGet("/search", Search).WithName("SearchKnowledge").WithSummary("Busca na base de conhecimento (híbrida: palavras-chave + vetores).");
         ai.MapGet("/conversations", Conversations).WithName("ListConversations");
         ai.MapGet("/conversations/{id:guid}", Conversation).WithName("GetConversation");
-        app.MapPost("/v1/admin/ai/documents", AddDocument).WithTags("Admin").WithName("AddKnowledgeDocument").RequireAuthorization(AdminApi.Policy);
+        app.MapPost("/v1/admin/ai/documents", AddDocument).WithTags("Admin").WithName("AddKnowledgeDocument").RequireAuthorization(Policies.Admin);
         app.MapChatSocket();
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,13 +71,10 @@ public static class MeApi
 
     internal static async Task<Results<Ok<PublicProfile>, NotFound>> GetPublicProfile(string username, CompilaDb db, CancellationToken ct)
     {
-        var normalized = username.Trim().ToLowerInvariant();
+        var normalized = Usernames.Normalize(username);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Username == normalized, ct);
         return user is null ? TypedResults.NotFound() : TypedResults.Ok(PublicProfile.From(user));
     }
-
-    public static Guid? CurrentUserId(this ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirstValue("sub"), out var id) ? id : null;
 
     static async Task<User?> FindCurrentAsync(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct) =>
         principal.CurrentUserId() is { } id

@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Identity;
 namespace Compila.Web.Features.Users;
 
 /// <summary>The spec's <c>users</c> row.</summary>
@@ -45,13 +46,4 @@ public sealed class UserRole
     public Guid UserId { get; set; }
     public required string Role { get; set; }
     public DateTimeOffset GrantedAt { get; set; } = DateTimeOffset.UtcNow;
-}
-
-public static class Roles
-{
-    public const string User = "user";
-    public const string Company = "company";
-    public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [User, Company, Admin];
 }

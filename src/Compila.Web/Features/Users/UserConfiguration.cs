@@ -1,4 +1,5 @@
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

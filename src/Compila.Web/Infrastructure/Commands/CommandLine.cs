@@ -1,5 +1,6 @@
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,7 +95,7 @@ public static class CommandLine
         await DataServices.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-        var normalizedUsername = username.ToLowerInvariant();
+        var normalizedUsername = Usernames.Normalize(username);
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Username == normalizedUsername)
             ?? throw new CommandException($"No user '{username}'.");
         if (!user.IsInRole(role))

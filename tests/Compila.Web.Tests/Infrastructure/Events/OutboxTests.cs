@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Events;
+using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
