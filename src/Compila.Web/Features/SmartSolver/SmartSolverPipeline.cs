@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Ai;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.SmartSolver.Offline;
 using Compila.Web.Features.Submissions;
@@ -16,6 +17,7 @@ namespace Compila.Web.Features.SmartSolver;
 /// analysis loop's start and each test's <c>check_result</c>, and it emits <c>complete</c> with what this returns.
 /// </summary>
 public sealed class SmartSolverPipeline(
+    IChallengeCatalog catalog,
     InvestigateAgent investigate,
     NoteAgent note,
     ManagerAgent manager,
@@ -50,7 +52,7 @@ public sealed class SmartSolverPipeline(
                 }
             }
 
-            run.NextChallenges = await NextChallenges.RecommendAsync(db, run.UserId, context.Challenge.Id, passed, 3, ct);
+            run.NextChallenges = await NextChallenges.RecommendAsync(db, catalog, run.UserId, context.Challenge.Id, passed, 3, ct);
         }
 
         await RunAgentAsync(investigate, run, ct);

@@ -7,6 +7,7 @@ using Compila.ChallengeSuites.Running;
 using Compila.Knowledge;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
@@ -28,6 +29,7 @@ public sealed record TutorReply(Guid ConversationId, string Message, IReadOnlyLi
 /// over a solution; a model answer that reproduces the solution is replaced.
 /// </summary>
 public sealed partial class TutorService(
+    IChallengeCatalog catalog,
     IKnowledgeBase knowledge,
     AiGateway ai,
     AiQuota quota,
@@ -218,7 +220,7 @@ public sealed partial class TutorService(
             return await db.Set<TutorConversation>().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, ct);
         }
 
-        if (request.ChallengeId is { } challengeId && !await db.Challenges.AnyAsync(c => c.Id == challengeId && c.PublishedAt != null, ct))
+        if (request.ChallengeId is { } challengeId && !await catalog.Published().AnyAsync(c => c.Id == challengeId, ct))
         {
             return null;
         }
@@ -237,7 +239,7 @@ public sealed partial class TutorService(
 
     async Task<ChallengeContext?> ChallengeContextAsync(Guid userId, Guid challengeId, CancellationToken ct)
     {
-        var challenge = await db.Challenges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
+        var challenge = await catalog.All().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
         var source = challenge is null ? null : content.Find(challenge.Slug);
         if (challenge is null || source is null)
         {
