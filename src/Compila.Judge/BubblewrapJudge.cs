@@ -18,7 +18,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<string, LanguageAdapter> _adapters;
     private readonly Dictionary<string, LanguageInfo> _languages;
-    private readonly Bubblewrap _bubblewrap;
+    private readonly BubblewrapRunner _runner;
     private readonly Channel<int> _slots;
     private readonly LauncherSlot[]? _launchers;
     private readonly int _admissionLimit;
@@ -44,7 +44,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
         cgroups.SweepStale(TimeSpan.FromMinutes(10));
-        _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger, _options.UseSeccomp ? SeccompFile() : null);
+        _runner = new BubblewrapRunner(new BubblewrapCommand(_options.BubblewrapPath, cgroups, _options.UseSeccomp ? SeccompFile() : null), _logger);
         Sandbox = ProbeSandbox();
         // Launchers run as their slot's uid, which only a root host has.
         if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available && Native.IsRoot)
@@ -75,7 +75,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
                 if (adapter.CompileServer(CompileLimitsFor(adapter)) is { } spec)
                 {
                     var bySlot = Enumerable.Range(0, PoolSize)
-                        .Select(slot => new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter, slot), _logger))
+                        .Select(slot => new SandboxedServer(_runner, () => CompileServerStep(adapter, slot), _logger))
                         .ToArray();
                     _compileServers[adapter.Id] = (bySlot, spec.OutputFile);
                 }
@@ -109,7 +109,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     {
         var adapter = Adapter(language);
         var limits = RunLimitsFor(adapter, null);
-        return _bubblewrap.OuterArguments(RunStep(adapter, adapter.EntryFileName, [], hostWorkDir, limits, null, [], SlotUid(0)), null);
+        return _runner.Command.OuterArguments(RunStep(adapter, adapter.EntryFileName, [], hostWorkDir, limits, null, [], SlotUid(0)), null);
     }
 
     /// <inheritdoc />
@@ -220,7 +220,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             // Not through the slot's launcher: the artifact's page cache (dirty at first) would stay charged to the
             // launcher's memory group, and the runs' reclaim would stall on it instead of reaching the OOM killer.
             var compileLimits = CompileLimitsFor(adapter);
-            var outcome = await _bubblewrap.RunAsync(new SandboxStep
+            var outcome = await _runner.RunAsync(new SandboxStep
             {
                 Command = compile.Argv,
                 Environment = compile.Environment,
@@ -268,7 +268,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var stdin = input.Stdin is null ? null : Encoding.UTF8.GetBytes(input.Stdin);
             var step = RunStep(adapter, entry, request.Files, work.Path, runLimits, stdin, input.Args ?? [], uid);
-            var outcome = await _bubblewrap.RunAsync(step, cancellationToken, _launchers?[slot]).ConfigureAwait(false);
+            var outcome = await _runner.RunAsync(step, cancellationToken, _launchers?[slot]).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             runs.Add(ToResult(adapter, runId, outcome));
         }
@@ -478,15 +478,15 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
     private SandboxStatus ProbeSandbox()
     {
-        var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}"
-            + (_bubblewrap.Seccomp ? ", seccomp filter" : "")
+        var description = $"bubblewrap ({_options.BubblewrapPath}), {_runner.Cgroups.Describe()}"
+            + (_runner.Command.Seccomp ? ", seccomp filter" : "")
             + (Native.IsRoot ? $", per-slot host uids {string.Join(',', _uids)} with RLIMIT_NPROC" : ", caller's uid");
         if (!File.Exists(_options.BubblewrapPath))
         {
             return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");
         }
 
-        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", Bubblewrap.InitPath, "/usr/bin/true" })
+        foreach (var tool in new[] { BubblewrapCommand.Shell, "/usr/bin/setpriv", BubblewrapCommand.InitPath, "/usr/bin/true" })
         {
             if (!File.Exists(tool))
             {
@@ -497,7 +497,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         try
         {
             using var work = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), SlotUid(PoolSize));
-            var outcome = _bubblewrap.RunAsync(new SandboxStep
+            var outcome = _runner.RunAsync(new SandboxStep
             {
                 Command = ["/usr/bin/true"],
                 HostWorkDir = work.Path,

@@ -67,7 +67,7 @@ internal sealed class StepLauncher : IDisposable
         };
         // Killed with the host: then its step's bubblewrap (--die-with-parent) and the sandbox go too. The signal is set
         // after the uid switch, which would clear it.
-        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--pdeathsig", "KILL", "--", Bubblewrap.Shell, "-s" })
+        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--pdeathsig", "KILL", "--", BubblewrapCommand.Shell, "-s" })
         {
             psi.ArgumentList.Add(arg);
         }
