@@ -119,6 +119,3 @@ internal static class LanguageAdapterProbe
         }
     }
 }
-
-/// <summary>Where the project's judge tools live (tools/judge, with node_modules), and the judge's private host folder.</summary>
-internal sealed record JudgeTools(string? Directory, string WorkRoot);
