@@ -50,6 +50,27 @@ internal sealed class Database(DbConnection connection, bool postgres) : IAsyncD
                           AND d.handler = CASE e.type WHEN 'submission_judged' THEN 'challenges.statistics' ELSE 'gamification.leaderboard' END)
         """), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>What the statistics read model knows of one challenge's learners and the deliveries that fed it, for a
+    /// counter that disagrees with the results: learners with a judged result but no row, and their events' state.</summary>
+    public async Task<List<string>> StatisticsDiagnosisAsync(Guid challenge)
+    {
+        var lines = new List<string>();
+        var id = postgres ? (object)challenge : challenge.ToString().ToUpperInvariant();
+        await foreach (var r in QueryAsync($"""
+            SELECT s.user_id, s.id, s.status, e.id, d.attempts, d.handled_at IS NOT NULL, d.dead_at IS NOT NULL, d.last_error
+            FROM submissions s
+            LEFT JOIN outbox_events e ON e.type = 'submission_judged' AND CAST(e.payload AS text) LIKE '%' || {(postgres ? "CAST(s.id AS text)" : "lower(s.id)")} || '%'
+            LEFT JOIN event_deliveries d ON d.event_id = e.id AND d.handler = 'challenges.statistics'
+            WHERE s.challenge_id = @p AND s.status <> 'pending'
+              AND NOT EXISTS (SELECT 1 FROM challenge_learners l WHERE l.challenge_id = s.challenge_id AND l.user_id = s.user_id)
+            """, id))
+        {
+            lines.Add($"challenge {challenge}: learner {r[0]} has {r[2]} submission {r[1]} but no statistics row; event {r[3]}, attempts {r[4]}, handled {r[5]}, dead {r[6]}, error {r[7]}");
+        }
+
+        return lines;
+    }
+
     public async Task<long> PendingAsync() => Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM submissions WHERE status = 'pending'"), System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Report> VerifyAsync(IReadOnlyCollection<Guid> expected)
@@ -130,6 +151,7 @@ internal sealed class Database(DbConnection connection, bool postgres) : IAsyncD
             else
             {
                 problems.Add($"challenge {challenge}: attempted {attempted}/{impliedAttempted}, completed {completed}/{impliedCompleted}");
+                problems.AddRange(await StatisticsDiagnosisAsync(challenge));
             }
         }
 
@@ -156,10 +178,18 @@ internal sealed class Database(DbConnection connection, bool postgres) : IAsyncD
         return await command.ExecuteScalarAsync();
     }
 
-    async IAsyncEnumerable<object[]> QueryAsync(string sql)
+    async IAsyncEnumerable<object[]> QueryAsync(string sql, object? parameter = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        if (parameter is not null)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p";
+            p.Value = parameter;
+            command.Parameters.Add(p);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

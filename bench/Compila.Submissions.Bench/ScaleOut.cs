@@ -148,6 +148,11 @@ internal static class ScaleOut
             await Task.Delay(500);
         }
 
+        if (await db.UnhandledEventsAsync() is var unhandled and > 0)
+        {
+            problems.Add($"{unhandled} published events still unhandled by the read models after the wait");
+        }
+
         var report = await db.VerifyAsync([.. outcomes.Select(o => o.SubmissionId)]);
         problems.AddRange(report.Problems);
         if (report.Pending > 0 || report.FinalOnce != report.Total)
