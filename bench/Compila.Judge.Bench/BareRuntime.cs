@@ -91,7 +91,7 @@ internal sealed class BareRuntime : IDisposable
     {
         // One pass, so a host folder under /tmp is not mapped twice.
         var targets = _adapter.Binds.ToDictionary(b => b.Target, b => b.Source);
-        targets[Bubblewrap.BoxDir] = box;
+        targets[BubblewrapCommand.BoxDir] = box;
         targets["/tmp"] = tmp;
         var pattern = new System.Text.RegularExpressions.Regex(
             "(?<![A-Za-z0-9_./-])(" + string.Join('|', targets.Keys.OrderByDescending(k => k.Length).Select(System.Text.RegularExpressions.Regex.Escape)) + ")(?=/|$|\\s)");

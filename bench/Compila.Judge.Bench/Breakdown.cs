@@ -26,12 +26,13 @@ internal static class Breakdown
             Limits = limits,
             HostUid = Native.IsRoot ? 64999 : null,
         };
-        var noCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/nonexistent", false), NullLogger.Instance);
-        var withCgroups = new Bubblewrap("/usr/bin/bwrap", Cgroups.Probe("/sys/fs/cgroup", Native.IsRoot, pids: !Native.IsRoot), NullLogger.Instance);
+        var noCgroups = new BubblewrapCommand("/usr/bin/bwrap", Cgroups.Probe("/nonexistent", false));
+        var withCgroups = new BubblewrapRunner(
+            new BubblewrapCommand("/usr/bin/bwrap", Cgroups.Probe("/sys/fs/cgroup", Native.IsRoot, pids: !Native.IsRoot)), NullLogger.Instance);
         using var launcher = new LauncherSlot(withCgroups.Cgroups, 64999, new JudgeOptions().WorkRoot, NullLogger.Instance);
         var chain = noCgroups.OuterArguments(step, null);
         var bwrapOnly = new List<string> { "/usr/bin/bwrap" };
-        bwrapOnly.AddRange(Bubblewrap.BwrapArguments(step));
+        bwrapOnly.AddRange(BubblewrapCommand.BwrapArguments(step));
 
         var layers = new (string Name, Func<Task> Run)[]
         {

@@ -39,6 +39,17 @@ internal sealed class Database(DbConnection connection, bool postgres) : IAsyncD
 
     public static string WithDatabase(string server, string name) => new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
 
+    /// <summary>
+    /// Published events the read models (challenge counters, leaderboard) have not handled yet: they follow the
+    /// verdict through the outbox, so a dispatcher killed mid-run leaves its claim until the lease expires.
+    /// </summary>
+    public async Task<long> UnhandledEventsAsync() => Convert.ToInt64(await ScalarAsync("""
+        SELECT COUNT(*) FROM outbox_events e
+        WHERE (e.type = 'submission_judged' OR e.type = 'xp_awarded')
+          AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = e.id AND d.handled_at IS NOT NULL
+                          AND d.handler = CASE e.type WHEN 'submission_judged' THEN 'challenges.statistics' ELSE 'gamification.leaderboard' END)
+        """), System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<long> PendingAsync() => Convert.ToInt64(await ScalarAsync("SELECT COUNT(*) FROM submissions WHERE status = 'pending'"), System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Report> VerifyAsync(IReadOnlyCollection<Guid> expected)

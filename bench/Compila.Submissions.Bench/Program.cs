@@ -152,6 +152,11 @@ while (await db.PendingAsync() > 0)
 }
 
 var elapsed = clock.Elapsed;
+while (await db.UnhandledEventsAsync() > 0 && DateTime.UtcNow < deadline)
+{
+    await Task.Delay(500);
+}
+
 var report = await db.VerifyAsync(submissionIds);
 api.Kill();
 worker.Kill();

@@ -143,6 +143,11 @@ internal static class ScaleOut
             await Task.Delay(500);
         }
 
+        while (await db.UnhandledEventsAsync() > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
         var report = await db.VerifyAsync([.. outcomes.Select(o => o.SubmissionId)]);
         problems.AddRange(report.Problems);
         if (report.Pending > 0 || report.FinalOnce != report.Total)

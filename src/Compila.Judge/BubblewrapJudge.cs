@@ -18,19 +18,20 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly ILogger _logger;
     private readonly Dictionary<string, LanguageAdapter> _adapters;
     private readonly Dictionary<string, LanguageInfo> _languages;
-    private readonly Bubblewrap _bubblewrap;
+    private readonly BubblewrapRunner _runner;
     private readonly Channel<int> _slots;
     private readonly LauncherSlot[]? _launchers;
     private readonly int _admissionLimit;
     private readonly int[] _uids;
-    // One compile server per language and slot: a compile bomb holds up only its own slot, whose request it is anyway.
-    private readonly Dictionary<string, (SandboxedServer[] BySlot, string OutputFile)> _compileServers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LanguageLimits _limits;
+    private readonly CompileServers _compileServers;
     private int _admitted;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
     {
         _options = options.Value;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _limits = new LanguageLimits(_options);
         PoolSize = _options.PoolSize > 0 ? _options.PoolSize : Environment.ProcessorCount;
         _admissionLimit = PoolSize + Math.Max(0, _options.QueueCapacity);
         // One host uid per slot, one for the start-up probe and one per slot's compile servers, unique machine-wide
@@ -44,8 +45,9 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
         cgroups.SweepStale(TimeSpan.FromMinutes(10));
-        _bubblewrap = new Bubblewrap(_options.BubblewrapPath, cgroups, _logger, _options.UseSeccomp ? SeccompFile() : null);
-        Sandbox = ProbeSandbox();
+        _runner = new BubblewrapRunner(
+            new BubblewrapCommand(_options.BubblewrapPath, cgroups, _options.UseSeccomp ? SeccompFilter.CachedFile(_options.WorkRoot) : null), _logger);
+        Sandbox = SandboxProbe.Run(_runner, _options.WorkRoot, _uids, SlotUid(PoolSize));
         // Launchers run as their slot's uid, which only a root host has.
         if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available && Native.IsRoot)
         {
@@ -54,10 +56,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
         WorkDirectory.SweepStale(_options.WorkRoot);
 
-        var tools = new JudgeTools(FindToolsDirectory(_options.ToolsDirectory), _options.WorkRoot);
+        var tools = new JudgeTools(JudgeTools.FindDirectory(_options.ToolsDirectory), _options.WorkRoot);
         LanguageAdapter[] all = [new Python(), new JavaScript(), new TypeScript(), new Java(), new Go(), new CSharp()];
         _adapters = all.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
-        var probes = all.AsParallel().Select(a => (Adapter: a, Reason: ProbeLanguage(a, tools))).ToList();
+        var probes = all.AsParallel().Select(a => (Adapter: a, Reason: LanguageProbe.UnavailableReason(a, tools, _limits.Settings(a)))).ToList();
         _languages = probes.ToDictionary(
             p => p.Adapter.Id,
             p => new LanguageInfo(p.Adapter.Id, p.Adapter.Name, p.Adapter.Version, p.Reason is null && Sandbox.Available,
@@ -68,19 +70,10 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             },
             StringComparer.OrdinalIgnoreCase);
         Languages = all.Select(a => _languages[a.Id]).ToList();
-        if (_options.UseCompileServers)
-        {
-            foreach (var adapter in all.Where(a => _languages[a.Id].Available))
-            {
-                if (adapter.CompileServer(CompileLimitsFor(adapter)) is { } spec)
-                {
-                    var bySlot = Enumerable.Range(0, PoolSize)
-                        .Select(slot => new SandboxedServer(_bubblewrap, () => CompileServerStep(adapter, slot), _logger))
-                        .ToArray();
-                    _compileServers[adapter.Id] = (bySlot, spec.OutputFile);
-                }
-            }
-        }
+        // One host uid per slot's compile servers, after the slots' and the probe's.
+        _compileServers = new CompileServers(
+            _options.UseCompileServers ? all.Where(a => _languages[a.Id].Available) : [],
+            _runner, _limits, Enumerable.Range(0, PoolSize).Select(slot => SlotUid(PoolSize + 1 + slot)).ToArray(), _options.WorkRoot, _logger);
 
         foreach (var language in Languages.Where(l => !l.Available))
         {
@@ -98,8 +91,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     internal IReadOnlyList<int?> LauncherPids => _launchers?.Select(l => l.CurrentPid).ToList() ?? [];
 
     /// <summary>How many of a language's compile servers have a process up (one per slot at most).</summary>
-    internal int CompileServersUp(string language) =>
-        _compileServers.TryGetValue(language, out var servers) ? servers.BySlot.Count(s => s.ProcessId is not null) : 0;
+    internal int CompileServersUp(string language) => _compileServers.Up(language);
 
     /// <summary>Runs executing at once.</summary>
     public int PoolSize { get; }
@@ -108,8 +100,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     public IReadOnlyList<string> DescribeRunCommand(string language, string hostWorkDir)
     {
         var adapter = Adapter(language);
-        var limits = RunLimitsFor(adapter, null);
-        return _bubblewrap.OuterArguments(RunStep(adapter, adapter.EntryFileName, [], hostWorkDir, limits, null, [], SlotUid(0)), null);
+        var limits = _limits.Run(adapter, null);
+        return _runner.Command.OuterArguments(RunStep(adapter, adapter.EntryFileName, [], hostWorkDir, limits, null, [], SlotUid(0)), null);
     }
 
     /// <inheritdoc />
@@ -149,7 +141,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             throw new JudgeUnavailableException($"Language '{adapter.Id}' unavailable: {info.UnavailableReason}");
         }
 
-        var runLimits = RunLimitsFor(adapter, request.Limits);
+        var runLimits = _limits.Run(adapter, request.Limits);
         if (WorkDirectory.Validate(request.Files) is { } invalid)
         {
             throw new ArgumentException(invalid, nameof(request));
@@ -203,9 +195,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
         string? compileOutput = null;
         double compileMs = 0;
-        var served = _compileServers.TryGetValue(adapter.Id, out var server)
-            ? await CompileOnServerAsync(server.BySlot[slot], server.OutputFile, adapter, request.Files, work, cancellationToken).ConfigureAwait(false)
-            : null;
+        var served = await _compileServers.CompileAsync(adapter, slot, request.Files, work, cancellationToken).ConfigureAwait(false);
         if (served is { } answer)
         {
             compileMs = answer.WallTimeMs;
@@ -219,8 +209,8 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         {
             // Not through the slot's launcher: the artifact's page cache (dirty at first) would stay charged to the
             // launcher's memory group, and the runs' reclaim would stall on it instead of reaching the OOM killer.
-            var compileLimits = CompileLimitsFor(adapter);
-            var outcome = await _bubblewrap.RunAsync(new SandboxStep
+            var compileLimits = _limits.Compile(adapter);
+            var outcome = await _runner.RunAsync(new SandboxStep
             {
                 Command = compile.Argv,
                 Environment = compile.Environment,
@@ -268,7 +258,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var stdin = input.Stdin is null ? null : Encoding.UTF8.GetBytes(input.Stdin);
             var step = RunStep(adapter, entry, request.Files, work.Path, runLimits, stdin, input.Args ?? [], uid);
-            var outcome = await _bubblewrap.RunAsync(step, cancellationToken, _launchers?[slot]).ConfigureAwait(false);
+            var outcome = await _runner.RunAsync(step, cancellationToken, _launchers?[slot]).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             runs.Add(ToResult(adapter, runId, outcome));
         }
@@ -333,208 +323,16 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         return adapter;
     }
 
-    private LanguageOptions? LanguageSettings(LanguageAdapter adapter) =>
-        _options.Languages.TryGetValue(adapter.Id, out var settings) ? settings : null;
-
-    private EffectiveLimits RunLimitsFor(LanguageAdapter adapter, RunLimits? requested)
-    {
-        var settings = LanguageSettings(adapter);
-        var defaults = EffectiveLimits.Merge(_options.RunDefaults, settings?.RunDefaults, adapter.RunDefaults);
-        var maxima = EffectiveLimits.Merge(_options.RunMaxima, settings?.RunMaxima, null);
-        return EffectiveLimits.Resolve(defaults, maxima, requested);
-    }
-
     private int? SlotUid(int slot) => Native.IsRoot ? _uids[slot] : null;
-
-    private EffectiveLimits CompileLimitsFor(LanguageAdapter adapter) =>
-        EffectiveLimits.From(EffectiveLimits.Merge(_options.CompileLimits, LanguageSettings(adapter)?.CompileLimits, null));
-
-    /// <summary>A slot's compile server sandbox: the compile limits for memory and processes, none for its lifetime.</summary>
-    private (SandboxStep, IDisposable) CompileServerStep(LanguageAdapter adapter, int slot)
-    {
-        var limits = CompileLimitsFor(adapter);
-        var spec = adapter.CompileServer(limits)!;
-        var uid = Native.IsRoot ? _uids[PoolSize + 1 + slot] : (int?)null;
-        var home = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), uid);
-        var step = new SandboxStep
-        {
-            Command = spec.Command,
-            Environment = spec.Environment,
-            HostWorkDir = home.Path,
-            Limits = limits with { CpuTimeSeconds = 1_000_000, WallTimeSeconds = 1_000_000 },
-            Binds = spec.Binds,
-            TmpMegabytes = adapter.CompileTmpMegabytes,
-            HostUid = uid,
-        };
-        return (step, home);
-    }
-
-    private sealed record ServedCompile(bool Compiled, string? Output, double WallTimeMs);
-
-    /// <summary>
-    /// Compiles on the language's compile server and writes the assembly into the run's folder; null when the server
-    /// cannot answer (not started, or it died without an answer), and the compile step runs instead.
-    /// </summary>
-    private async Task<ServedCompile?> CompileOnServerAsync(
-        SandboxedServer server, string outputFile, LanguageAdapter adapter, IReadOnlyList<SourceFile> files, WorkDirectory work,
-        CancellationToken cancellationToken)
-    {
-        var request = new System.Text.Json.Nodes.JsonObject
-        {
-            ["files"] = new System.Text.Json.Nodes.JsonArray(files
-                .Select(f => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["path"] = f.Path, ["content"] = f.Content })
-                .ToArray()),
-        }.ToJsonString();
-        var answer = await server.AskAsync(request, CompileLimitsFor(adapter), cancellationToken).ConfigureAwait(false);
-        switch (answer.Kind)
-        {
-            case ServerAnswerKind.TimeLimitExceeded:
-                return new ServedCompile(false, CompileMessages.TimeLimitExceeded, answer.WallTimeMs);
-            case ServerAnswerKind.MemoryLimitExceeded:
-                return new ServedCompile(false, CompileMessages.MemoryLimitExceeded, answer.WallTimeMs);
-            case ServerAnswerKind.Answered:
-                break;
-            default:
-                return null;
-        }
-
-        var reply = System.Text.Json.Nodes.JsonNode.Parse(answer.Line!)!;
-        // The server's answer is one line however long; its diagnostics get the compile output cap here.
-        var diagnostics = CompileMessages.Capped(reply["diagnostics"]?.GetValue<string>() ?? "", CompileLimitsFor(adapter).MaxOutputKilobytes * 1024);
-        if (reply["ok"]?.GetValue<bool>() != true)
-        {
-            return new ServedCompile(false, diagnostics, answer.WallTimeMs);
-        }
-
-        work.Write(outputFile, Convert.FromBase64String(reply["assembly"]!.GetValue<string>()));
-        return new ServedCompile(true, diagnostics, answer.WallTimeMs);
-    }
 
     /// <summary>Stops the compile servers and the slots' step launchers.</summary>
     public void Dispose()
     {
-        foreach (var server in _compileServers.Values.SelectMany(s => s.BySlot))
-        {
-            server.Dispose();
-        }
+        _compileServers.Dispose();
 
         foreach (var launcher in _launchers ?? [])
         {
             launcher.Dispose();
         }
-    }
-
-    private string? ProbeLanguage(LanguageAdapter adapter, JudgeTools tools)
-    {
-        if (LanguageSettings(adapter) is { Enabled: false })
-        {
-            return "Disabled by configuration.";
-        }
-
-        try
-        {
-            if (adapter.Probe(tools) is { } reason)
-            {
-                return reason;
-            }
-
-            foreach (var bind in adapter.Binds)
-            {
-                if (Native.IsRoot && !HostPaths.TraversableByOthers(bind.Source))
-                {
-                    return $"{bind.Source} is not reachable by the sandbox user (a parent folder is private).";
-                }
-            }
-
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            return e.Message;
-        }
-    }
-
-    /// <summary>The seccomp program, written once per content into the work root's cache (null off x86-64).</summary>
-    private string? SeccompFile()
-    {
-        if (SeccompFilter.Build() is not { } program)
-        {
-            return null;
-        }
-
-        var cache = Path.Combine(_options.WorkRoot, "cache");
-        var path = Path.Combine(cache, $"seccomp-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(program))[..16]}.bpf");
-        if (!File.Exists(path))
-        {
-            const UnixFileMode open = (UnixFileMode)0b111_101_101;
-            Directory.CreateDirectory(cache, open);
-            var scratch = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllBytes(scratch, program);
-            File.Move(scratch, path, overwrite: true);
-        }
-
-        return path;
-    }
-
-    private SandboxStatus ProbeSandbox()
-    {
-        var description = $"bubblewrap ({_options.BubblewrapPath}), {_bubblewrap.Cgroups.Describe()}"
-            + (_bubblewrap.Seccomp ? ", seccomp filter" : "")
-            + (Native.IsRoot ? $", per-slot host uids {string.Join(',', _uids)} with RLIMIT_NPROC" : ", caller's uid");
-        if (!File.Exists(_options.BubblewrapPath))
-        {
-            return new SandboxStatus(false, description, $"{_options.BubblewrapPath} not found: install the bubblewrap package.");
-        }
-
-        foreach (var tool in new[] { Bubblewrap.Shell, "/usr/bin/setpriv", Bubblewrap.InitPath, "/usr/bin/true" })
-        {
-            if (!File.Exists(tool))
-            {
-                return new SandboxStatus(false, description, $"{tool} not found.");
-            }
-        }
-
-        try
-        {
-            using var work = WorkDirectory.Create(_options.WorkRoot, Guid.NewGuid(), SlotUid(PoolSize));
-            var outcome = _bubblewrap.RunAsync(new SandboxStep
-            {
-                Command = ["/usr/bin/true"],
-                HostWorkDir = work.Path,
-                Limits = new EffectiveLimits(5, 10, 64, 16, 1024, 64, 64),
-                HostUid = SlotUid(PoolSize),
-            }, CancellationToken.None).GetAwaiter().GetResult();
-            if (outcome.ExitCode != 0 || outcome.Signal is not null)
-            {
-                var error = (outcome.SandboxError ?? Encoding.UTF8.GetString(outcome.Stderr)).Trim();
-                return new SandboxStatus(false, description,
-                    $"bubblewrap failed to start a sandbox (exit {outcome.ExitCode}): {error}");
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
-        {
-            return new SandboxStatus(false, description, "bubblewrap could not be started: " + e.Message);
-        }
-
-        return new SandboxStatus(true, description, null);
-    }
-
-    private static string? FindToolsDirectory(string? configured)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Path.GetFullPath(configured);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tools", "judge");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

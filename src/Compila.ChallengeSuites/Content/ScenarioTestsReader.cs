@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Compila.ChallengeSuites.Content;
 
 /// <summary>Reads <c>kind: scenario</c> tests: a class, its methods, and cases made of steps.</summary>
-public sealed partial class ChallengeCatalog
+internal static class ScenarioTestsReader
 {
     static readonly string[] ClassKeys = ["name", "constructor", "error", "error_names", "methods"];
     static readonly string[] MethodKeys = ["name", "params", "returns", "raises"];
@@ -12,7 +12,7 @@ public sealed partial class ChallengeCatalog
     static readonly string[] StepKeys = ["call", "args", "returns", "refuses"];
     static readonly string[] OverrideLanguages = ["python", "javascript", "typescript", "java", "go", "csharp"];
 
-    static ScenarioTestSpec? ReadScenarioTests(YamlReader r, YamlMappingNode root, Dictionary<string, YamlNode> f)
+    internal static ScenarioTestSpec? Read(YamlReader r, YamlMappingNode root, Dictionary<string, YamlNode> f)
     {
         foreach (var key in new[] { "function", "comparator", "tolerance", "custom" })
         {
@@ -76,7 +76,7 @@ public sealed partial class ChallengeCatalog
         var scenarioClass = new ScenarioClass(name, methods, error, constructors, errorNames);
 
         var cases = new List<ScenarioCase>();
-        var casesOk = ReadCaseList(r, f, root, (node, _) =>
+        var casesOk = TestSpecReader.ReadCaseList(r, f, root, (node, _) =>
         {
             var caseFields = r.Fields(node, ScenarioCaseKeys);
             var caseName = r.String(r.Required(caseFields, node, "name"), "case name", 200);
@@ -127,7 +127,7 @@ public sealed partial class ChallengeCatalog
         var mf = r.Fields(m, MethodKeys);
         var name = SnakeName(r, r.Required(mf, m, "name"), "método name");
         var parameters = mf.TryGetValue("params", out var paramsNode) ? ReadParameters(r, paramsNode, $"{name}.params") : [];
-        var returns = mf.TryGetValue("returns", out var returnsNode) ? ReadType(r, returnsNode, $"{name}.returns") : null;
+        var returns = mf.TryGetValue("returns", out var returnsNode) ? TestSpecReader.ReadType(r, returnsNode, $"{name}.returns") : null;
         var raises = mf.TryGetValue("raises", out var raisesNode) ? r.Bool(raisesNode, $"{name}.raises") : false;
         if (name is null || parameters is null || (returnsNode is not null && returns is null) || raises is null)
         {
@@ -206,7 +206,7 @@ public sealed partial class ChallengeCatalog
     static string? SnakeName(YamlReader r, YamlNode? node, string what)
     {
         var name = r.String(node, what);
-        if (name is not null && !SnakeCasePattern().IsMatch(name))
+        if (name is not null && !TestSpecReader.SnakeCasePattern().IsMatch(name))
         {
             r.Error(node, $"{what}: '{name}' precisa estar em snake_case");
             return null;
@@ -259,9 +259,9 @@ public sealed partial class ChallengeCatalog
                 ok = false;
                 continue;
             }
-            var pf = r.Fields(p, ParamKeys);
+            var pf = r.Fields(p, TestSpecReader.ParamKeys);
             var pname = SnakeName(r, r.Required(pf, p, "name"), "parâmetro name");
-            var ptype = ReadType(r, r.Required(pf, p, "type"), "parâmetro type");
+            var ptype = TestSpecReader.ReadType(r, r.Required(pf, p, "type"), "parâmetro type");
             if (pname is null || ptype is null)
             {
                 ok = false;

@@ -47,7 +47,7 @@ internal sealed class NodeRuntime
     public string Path { get; private set; } = "/usr/bin/node";
 
     /// <summary>node with the blocking-stdio preload, before the script and its arguments.</summary>
-    public IReadOnlyList<string> RunPrefix => [Path, "--require", Bubblewrap.BoxDir + "/" + BlockingStdioFile];
+    public IReadOnlyList<string> RunPrefix => [Path, "--require", BubblewrapCommand.BoxDir + "/" + BlockingStdioFile];
     public string Version { get; private set; } = "";
     public List<Bind> Binds { get; } = [];
 

@@ -67,7 +67,7 @@ internal abstract class LanguageAdapter
         ["LC_ALL"] = "C.UTF-8",
     };
 
-    protected static string Box(string relative) => Bubblewrap.BoxDir + "/" + relative;
+    protected static string Box(string relative) => BubblewrapCommand.BoxDir + "/" + relative;
 
     /// <summary>Runs a trusted host command (version probes only) and returns stdout+stderr, or null on failure.</summary>
     protected static string? HostOutput(string file, params string[] args) => LanguageAdapterProbe.Output(file, args);
@@ -119,6 +119,3 @@ internal static class LanguageAdapterProbe
         }
     }
 }
-
-/// <summary>Where the project's judge tools live (tools/judge, with node_modules), and the judge's private host folder.</summary>
-internal sealed record JudgeTools(string? Directory, string WorkRoot);

@@ -80,7 +80,7 @@ internal sealed class TypeScript : LanguageAdapter
         return new SandboxCommand(
             [
                 _node.Path, ModulesInBox + "/typescript/lib/tsc.js",
-                "--outDir", Box(OutDir), "--rootDir", Bubblewrap.BoxDir,
+                "--outDir", Box(OutDir), "--rootDir", BubblewrapCommand.BoxDir,
                 "--target", "es2022", "--lib", "es2022", "--module", "commonjs", "--esModuleInterop",
                 "--types", "node", "--typeRoots", ModulesInBox + "/@types",
                 "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--newLine", "lf",

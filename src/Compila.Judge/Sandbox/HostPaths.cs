@@ -8,7 +8,7 @@ internal static class HostPaths
     /// <c>/usr/local</c>, which the sandbox hides.
     /// </summary>
     public static bool NeedsOwnBind(string path) =>
-        !path.StartsWith("/usr/", StringComparison.Ordinal) || path.StartsWith(Bubblewrap.HostLocal + "/", StringComparison.Ordinal);
+        !path.StartsWith("/usr/", StringComparison.Ordinal) || path.StartsWith(BubblewrapCommand.HostLocal + "/", StringComparison.Ordinal);
 
     /// <summary>Whether every folder from / down to <paramref name="path"/> lets others through (o+x).</summary>
     public static bool TraversableByOthers(string path)

@@ -23,7 +23,7 @@ internal sealed record ServerAnswer(ServerAnswerKind Kind, string? Line = null, 
 /// dies, ends the process; the next request starts a fresh one. It is also recycled after
 /// <see cref="MaxRequests"/> answers, so nothing a request leaves behind lives long.
 /// </summary>
-internal sealed class SandboxedServer(Bubblewrap bubblewrap, Func<(SandboxStep Step, IDisposable Resources)> start, ILogger logger)
+internal sealed class SandboxedServer(BubblewrapRunner runner, Func<(SandboxStep Step, IDisposable Resources)> start, ILogger logger)
     : IDisposable
 {
     public const int MaxRequests = 500;
@@ -112,12 +112,12 @@ internal sealed class SandboxedServer(Bubblewrap bubblewrap, Func<(SandboxStep S
         var (step, resources) = start();
         _resources = resources;
         _served = 0;
-        if (bubblewrap.Cgroups.Any)
+        if (runner.Cgroups.Any)
         {
-            _groups = bubblewrap.Cgroups.Create("server-" + Guid.NewGuid().ToString("N"), step.Limits.MemoryBytes, step.Limits.MaxProcesses);
+            _groups = runner.Cgroups.Create("server-" + Guid.NewGuid().ToString("N"), step.Limits.MemoryBytes, step.Limits.MaxProcesses);
         }
 
-        _process = bubblewrap.Start(step, _groups);
+        _process = runner.Start(step, _groups);
         _process.ErrorDataReceived += (_, e) =>
         {
             lock (_stderr)

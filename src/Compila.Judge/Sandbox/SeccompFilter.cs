@@ -125,4 +125,26 @@ internal static class SeccompFilter
 
         return bytes;
     }
+
+    /// <summary>The seccomp program, written once per content into the work root's cache (null off x86-64).</summary>
+    public static string? CachedFile(string workRoot)
+    {
+        if (Build() is not { } program)
+        {
+            return null;
+        }
+
+        var cache = Path.Combine(workRoot, "cache");
+        var path = Path.Combine(cache, $"seccomp-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(program))[..16]}.bpf");
+        if (!File.Exists(path))
+        {
+            const UnixFileMode open = (UnixFileMode)0b111_101_101;
+            Directory.CreateDirectory(cache, open);
+            var scratch = path + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllBytes(scratch, program);
+            File.Move(scratch, path, overwrite: true);
+        }
+
+        return path;
+    }
 }

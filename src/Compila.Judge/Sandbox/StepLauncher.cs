@@ -67,7 +67,7 @@ internal sealed class StepLauncher : IDisposable
         };
         // Killed with the host: then its step's bubblewrap (--die-with-parent) and the sandbox go too. The signal is set
         // after the uid switch, which would clear it.
-        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--pdeathsig", "KILL", "--", Bubblewrap.Shell, "-s" })
+        foreach (var arg in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--pdeathsig", "KILL", "--", BubblewrapCommand.Shell, "-s" })
         {
             psi.ArgumentList.Add(arg);
         }
@@ -123,7 +123,7 @@ internal sealed class StepLauncher : IDisposable
         // One step at a time per launcher: its slot is held for the step.
         var n = (++_steps).ToString(CultureInfo.InvariantCulture);
         var paths = FifoNames.Select(p => Path.Combine(_fifos.Path, p + n)).ToArray();
-        LaunchedStep? step = null;
+        LaunchedStepProcess? step = null;
         try
         {
             foreach (var path in paths)
@@ -134,7 +134,7 @@ internal sealed class StepLauncher : IDisposable
 
             // The host's ends open first and without waiting: stdin read-write (Linux opens a FIFO so at once), the
             // outputs non-blocking. The launcher's opens then find their other side and do not block either.
-            step = new LaunchedStep(paths,
+            step = new LaunchedStepProcess(paths,
                 Native.OpenFifo(paths[0], Native.OpenReadWrite),
                 new AnonymousPipeClientStream(PipeDirection.In, Native.OpenFifo(paths[1], Native.OpenReadOnly | Native.OpenNonBlocking)),
                 new AnonymousPipeClientStream(PipeDirection.In, Native.OpenFifo(paths[2], Native.OpenReadOnly | Native.OpenNonBlocking)));
@@ -150,7 +150,7 @@ internal sealed class StepLauncher : IDisposable
         {
             _broken = true;
             step?.Dispose();
-            DeleteAll(paths);
+            LaunchedStepProcess.DeleteFifos(paths);
             throw;
         }
 
@@ -186,7 +186,7 @@ internal sealed class StepLauncher : IDisposable
     }
 
     /// <summary>Reads the launcher's two answers about a step: the chain's pid once forked, its status once ended.</summary>
-    private async Task<int> FollowAsync(LaunchedStep step)
+    private async Task<int> FollowAsync(LaunchedStepProcess step)
     {
         string? answer;
         try
@@ -230,163 +230,4 @@ internal sealed class StepLauncher : IDisposable
         return LauncherDied;
     }
 
-    private static void DeleteAll(IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The launcher's folder goes with it anyway.
-            }
-        }
-    }
-
-    private sealed class LaunchedStep(string[] fifos, Microsoft.Win32.SafeHandles.SafePipeHandle stdinHold, PipeStream stdout, PipeStream stderr)
-        : IStepProcess
-    {
-        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Stream _stdin = Stream.Null;
-        private int _pid;
-
-        public Task Started => _started.Task;
-        public Stream Stdin => _stdin;
-        public Stream Stdout => stdout;
-        public Stream Stderr => stderr;
-        public Task<int> Exit { get; set; } = Task.FromResult(NotStarted);
-
-        /// <summary>
-        /// The chain holds its ends now. The host's stdin becomes write-only (so a program that exits unread breaks
-        /// the pipe instead of leaving the host writing to itself), and the FIFOs' names go.
-        /// </summary>
-        public void Connect(int pid)
-        {
-            Volatile.Write(ref _pid, pid);
-            try
-            {
-                _stdin = new AnonymousPipeClientStream(PipeDirection.Out, Native.OpenFifo(fifos[0], Native.OpenWriteOnly | Native.OpenNonBlocking));
-            }
-            finally
-            {
-                stdinHold.Dispose();
-                DeleteAll(fifos);
-            }
-
-            _started.TrySetResult();
-        }
-
-        /// <summary>Nothing holds the other ends: the host's reads end at once and its stdin is empty.</summary>
-        public void DidNotStart()
-        {
-            stdinHold.Dispose();
-            DeleteAll(fifos);
-            _started.TrySetResult();
-        }
-
-        public void Kill()
-        {
-            // Until the launcher has answered the status it has not reaped the chain, so the pid is still the chain's.
-            // Before the pid is known, the step's processes are reached through the cgroup instead.
-            if (Volatile.Read(ref _pid) is > 0 and var pid && !Exit.IsCompleted)
-            {
-                Native.Kill(pid, Native.SigKill);
-            }
-        }
-
-        public void Dispose()
-        {
-            stdinHold.Dispose();
-            _stdin.Dispose();
-            stdout.Dispose();
-            stderr.Dispose();
-        }
-    }
-}
-
-/// <summary>The launcher of one judge slot: kept across the slot's steps, replaced when it is spent or broken.</summary>
-internal sealed class LauncherSlot(Cgroups cgroups, int uid, string workRoot, ILogger logger) : IDisposable
-{
-    private StepLauncher? _current;
-
-    /// <summary>The pid of the slot's launcher, if it has a usable one.</summary>
-    public int? CurrentPid => _current is { Usable: true } current ? current.Pid : null;
-
-    /// <summary>The slot's launcher, started if there is none usable; null when one cannot be started here.</summary>
-    public async Task<StepLauncher?> GetAsync()
-    {
-        if (_current is { Usable: true })
-        {
-            return _current;
-        }
-
-        _current?.Dispose();
-        _current = null;
-        try
-        {
-            _current = await LauncherThread.RunAsync(() => StepLauncher.Start(cgroups, uid, workRoot, logger)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
-        {
-            logger.LogWarning("No step launcher for this slot ({Error}); steps join their cgroups themselves.", e.Message);
-        }
-
-        return _current;
-    }
-
-    public void Dispose()
-    {
-        _current?.Dispose();
-        _current = null;
-    }
-}
-
-/// <summary>
-/// The one thread that starts every launcher, alive as long as the process. A parent-death signal fires when the
-/// thread that forked the child exits, not the process, and thread-pool threads retire when idle: a launcher forked
-/// from one would be killed mid-step some time later.
-/// </summary>
-internal static class LauncherThread
-{
-    private static readonly System.Collections.Concurrent.BlockingCollection<Action> Work = StartThread();
-
-    public static Task<T> RunAsync<T>(Func<T> start)
-    {
-        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Work.Add(() =>
-        {
-            try
-            {
-                result.SetResult(start());
-            }
-            catch (Exception e)
-            {
-                result.SetException(e);
-            }
-        });
-        return result.Task;
-    }
-
-    private static System.Collections.Concurrent.BlockingCollection<Action> StartThread()
-    {
-        var work = new System.Collections.Concurrent.BlockingCollection<Action>();
-        new Thread(() =>
-        {
-            foreach (var action in work.GetConsumingEnumerable())
-            {
-                action();
-            }
-        })
-        { IsBackground = true, Name = "Compila.Judge launcher starter" }.Start();
-        return work;
-    }
-}
-
-/// <summary>POSIX shell quoting.</summary>
-internal static class ShellQuoting
-{
-    /// <summary>One word, single-quoted: nothing inside is expanded.</summary>
-    public static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -4,6 +4,7 @@ using Compila.ChallengeSuites.Specs;
 namespace Compila.ChallengeSuites.Tests.Content;
 
 /// <summary>The loader: full catalog or every error with file and line, never half of one.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ChallengeCatalogTests : IDisposable
 {
     readonly string _root = Path.Combine(Path.GetTempPath(), "compila-content-" + Guid.NewGuid().ToString("N"));

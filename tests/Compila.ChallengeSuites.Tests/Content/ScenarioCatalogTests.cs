@@ -4,6 +4,7 @@ using Compila.ChallengeSuites.Specs;
 namespace Compila.ChallengeSuites.Tests.Content;
 
 /// <summary>Reading <c>kind: scenario</c>, and the clear refusal of the removed <c>kind: native</c>.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ScenarioCatalogTests : IDisposable
 {
     readonly string _root = Path.Combine(Path.GetTempPath(), "compila-scenario-" + Guid.NewGuid().ToString("N"));

@@ -8,6 +8,7 @@ using TestResult = Compila.ChallengeSuites.Running.TestResult;
 namespace Compila.ChallengeSuites.Tests.Running;
 
 /// <summary>Result shapes, redaction, comparators and the generated text, without running code.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ResultsTests
 {
     [Fact]

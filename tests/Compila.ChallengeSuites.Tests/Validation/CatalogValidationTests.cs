@@ -7,6 +7,7 @@ namespace Compila.ChallengeSuites.Tests.Validation;
 /// The real catalog's shape. Every (challenge, language) pair through the real judge is checked once per CI run by
 /// the host's <c>challenges validate</c> command (scripts/test.sh); the validator itself is tested in ChallengeValidatorTests.
 /// </summary>
+[Trait("Lane", "Fast")]
 public sealed class CatalogValidationTests
 {
     static ChallengeCatalog Catalog

@@ -4,6 +4,7 @@ using Compila.ChallengeSuites.Validation;
 namespace Compila.ChallengeSuites.Tests.Validation;
 
 /// <summary>The validator catches a wrong reference solution and a starter that already passes.</summary>
+[Trait("Lane", "Fast")]
 public sealed class ChallengeValidatorTests(JudgeFixture fixture) : IDisposable
 {
     readonly string _root = Path.Combine(Path.GetTempPath(), "compila-validator-" + Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 namespace Compila.Knowledge.Tests.Chunking;
 
+[Trait("Lane", "Fast")]
 public class MarkdownChunkerTests
 {
     static readonly MarkdownChunker Chunker = new(new ChunkingOptions { MaxWords = 40, OverlapWords = 12 });

@@ -1,5 +1,6 @@
 namespace Compila.Knowledge.Tests.Keyword;
 
+[Trait("Lane", "Fast")]
 public class Bm25IndexTests
 {
     static KnowledgeChunk Chunk(int i, string text) =>

@@ -1,5 +1,6 @@
 namespace Compila.Knowledge.Tests.Search;
 
+[Trait("Lane", "Fast")]
 public class ReciprocalRankFusionTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using NetArchTest.Rules;
 
 namespace Compila.Web.Tests.Architecture;
 
+[Trait("Lane", "Fast")]
 public sealed class ModuleBoundaryTests
 {
     [Theory]

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 namespace Compila.Web.Features.Challenges;
 
 /// <summary>The spec's <c>challenges</c> row. JSON columns hold serialized documents (jsonb on PostgreSQL).</summary>
@@ -51,23 +52,4 @@ public sealed class Challenge
 
     /// <summary>Hash of the content the row was imported from; an unchanged hash skips the update.</summary>
     public string? ContentHash { get; set; }
-}
-
-public enum ChallengeStack
-{
-    Frontend,
-    Backend,
-    Mobile,
-    Devops,
-    Iot,
-    Data,
-}
-
-public enum ChallengeLevel
-{
-    Beginner,
-    Junior,
-    Mid,
-    Senior,
-    Expert,
 }

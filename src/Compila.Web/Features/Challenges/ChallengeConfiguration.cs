@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,7 +59,7 @@ public static class ChallengesApi
             return errors.ToProblem();
         }
 
-        var query = db.Challenges.AsNoTracking().Where(c => c.PublishedAt != null);
+        var query = ChallengeRules.Published(db.Challenges).AsNoTracking();
         if (stack is not null)
         {
             query = query.Where(c => c.Stack == stackFilter);
@@ -106,8 +107,8 @@ public static class ChallengesApi
     internal static async Task<Results<Ok<ChallengeDetail>, NotFound>> GetBySlug(string slug, CompilaDb db, CancellationToken ct)
     {
         var normalized = slug.Trim().ToLowerInvariant();
-        var challenge = await db.Challenges.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Slug == normalized && c.PublishedAt != null, ct);
+        var challenge = await ChallengeRules.Published(db.Challenges).AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Slug == normalized, ct);
         return challenge is null ? TypedResults.NotFound() : TypedResults.Ok(ToDetail(challenge));
     }
 

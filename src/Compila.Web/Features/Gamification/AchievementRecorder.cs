@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Gamification.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Submissions.Contracts;
@@ -12,7 +13,7 @@ namespace Compila.Web.Features.Gamification;
 /// transaction, with the user's row locked, so every badge is awarded exactly once even under concurrency.
 /// The current submission is already marked judged in memory but not yet saved, hence "earlier + this one".
 /// </summary>
-internal sealed class AchievementRecorder(CompilaDb db, IEventPublisher events, TimeProvider clock)
+internal sealed class AchievementRecorder(CompilaDb db, IChallengeCatalog catalog, IEventPublisher events, TimeProvider clock)
 {
     public async Task RecordAsync(Users.User user, int levelBefore, JudgedSubmission submission, CancellationToken ct)
     {
@@ -74,8 +75,8 @@ internal sealed class AchievementRecorder(CompilaDb db, IEventPublisher events, 
                 "streak" => (streak, rule.Days ?? 7),
                 "polyglot" => (languagesHere.Count, rule.Languages ?? 3),
                 "first_try" => passedNow && submission.AttemptNumber == 1 ? (1, 1) : null,
-                "stack_level" => await StackLevelProgressAsync(db, rule, passedIds, ct),
-                "challenge" => await ChallengeBadgeProgressAsync(db, badge.Id, passedIds, ct),
+                "stack_level" => await StackLevelProgressAsync(catalog, rule, passedIds, ct),
+                "challenge" => await ChallengeBadgeProgressAsync(catalog, badge.Id, passedIds, ct),
                 _ => null,
             };
             if (progress is not { } p || p.Target <= 0)
@@ -103,20 +104,20 @@ internal sealed class AchievementRecorder(CompilaDb db, IEventPublisher events, 
         }
     }
 
-    static async Task<(int, int)?> StackLevelProgressAsync(CompilaDb db, BadgeRule rule, HashSet<Guid> passed, CancellationToken ct)
+    static async Task<(int, int)?> StackLevelProgressAsync(IChallengeCatalog catalog, BadgeRule rule, HashSet<Guid> passed, CancellationToken ct)
     {
-        if (!EnumLabels.TryParse<Challenges.ChallengeStack>(rule.Stack, out var stack) || !EnumLabels.TryParse<Challenges.ChallengeLevel>(rule.Level, out var level))
+        if (!EnumLabels.TryParse<Challenges.Contracts.ChallengeStack>(rule.Stack, out var stack) || !EnumLabels.TryParse<Challenges.Contracts.ChallengeLevel>(rule.Level, out var level))
         {
             return null;
         }
 
-        var ids = await db.Challenges.Where(c => c.PublishedAt != null && c.Stack == stack && c.Level == level).Select(c => c.Id).ToListAsync(ct);
+        var ids = await catalog.Published().Where(c => c.Stack == stack && c.Level == level).Select(c => c.Id).ToListAsync(ct);
         return ids.Count == 0 ? null : (ids.Count(passed.Contains), ids.Count);
     }
 
-    static async Task<(int, int)?> ChallengeBadgeProgressAsync(CompilaDb db, string badgeId, HashSet<Guid> passed, CancellationToken ct)
+    static async Task<(int, int)?> ChallengeBadgeProgressAsync(IChallengeCatalog catalog, string badgeId, HashSet<Guid> passed, CancellationToken ct)
     {
-        var ids = await db.Challenges.Where(c => c.PublishedAt != null && c.Badges.Contains(badgeId)).Select(c => c.Id).ToListAsync(ct);
+        var ids = await catalog.Published().Where(c => c.Badges.Contains(badgeId)).Select(c => c.Id).ToListAsync(ct);
         return ids.Count == 0 ? null : (ids.Count(passed.Contains), ids.Count);
     }
 }

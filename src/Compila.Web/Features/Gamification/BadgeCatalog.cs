@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ internal sealed class BadgeDefinition
 }
 
 /// <summary>Reads the badge catalog and keeps the <c>badges</c> table in step with it.</summary>
-public sealed class BadgeCatalog(IOptions<ContentOptions> options, CompilaDb db, ILogger<BadgeCatalog> logger)
+public sealed class BadgeCatalog(IOptions<ContentOptions> options, CompilaDb db, IChallengeCatalog catalog, ILogger<BadgeCatalog> logger)
 {
     static readonly string[] Kinds = ["submissions", "passes", "streak", "polyglot", "first_try", "stack_level", "challenge"];
 
@@ -93,7 +94,7 @@ public sealed class BadgeCatalog(IOptions<ContentOptions> options, CompilaDb db,
         }
 
         await db.SaveChangesAsync(ct);
-        var referenced = (await db.Challenges.Where(c => c.PublishedAt != null).Select(c => c.Badges).ToListAsync(ct)).SelectMany(b => b).Distinct();
+        var referenced = (await catalog.Published().Select(c => c.Badges).ToListAsync(ct)).SelectMany(b => b).Distinct();
         foreach (var missing in referenced.Where(id => definitions.All(d => d.Id != id)))
         {
             logger.LogWarning("A challenge awards badge '{BadgeId}', which content/badges/badges.yaml does not define.", missing);

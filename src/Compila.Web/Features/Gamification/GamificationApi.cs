@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
@@ -98,10 +99,10 @@ public static class GamificationApi
             errors.Add("period", "Período desconhecido. Use: weekly, monthly, all_time.");
         }
 
-        Challenges.ChallengeStack parsedStack = default;
+        Challenges.Contracts.ChallengeStack parsedStack = default;
         if (stack is not null && !EnumLabels.TryParse(stack, out parsedStack))
         {
-            errors.Add("stack", $"Stack desconhecida. Use: {string.Join(", ", EnumLabels.Labels<Challenges.ChallengeStack>())}.");
+            errors.Add("stack", $"Stack desconhecida. Use: {string.Join(", ", EnumLabels.Labels<Challenges.Contracts.ChallengeStack>())}.");
         }
 
         if (page < 1)

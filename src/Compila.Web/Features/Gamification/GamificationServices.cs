@@ -1,4 +1,5 @@
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Gamification.Contracts;
 using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Configuration;

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +25,10 @@ public sealed record LeaderboardPage(string Period, string? Stack, IReadOnlyList
 /// </summary>
 public interface ILeaderboard
 {
-    Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct);
+    Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct);
 
     /// <summary>Called after a result is committed, to bring the user's standing up to date.</summary>
-    Task RecordAsync(Guid userId, Challenges.ChallengeStack stack, CancellationToken ct);
+    Task RecordAsync(Guid userId, Challenges.Contracts.ChallengeStack stack, CancellationToken ct);
 }
 
 internal static class LeaderboardPeriods
@@ -49,7 +50,7 @@ internal static class LeaderboardPeriods
         StartOf(period, now) is { } start ? $"{EnumLabels.ToLabel(period)}:{start:yyyy-MM-dd}" : "all_time";
 
     /// <summary>XP per user in the period (and stack), from the submissions that earned it.</summary>
-    public static IQueryable<UserXp> Totals(CompilaDb db, LeaderboardPeriod period, Challenges.ChallengeStack? stack, DateTimeOffset now, Guid? onlyUser = null)
+    public static IQueryable<UserXp> Totals(CompilaDb db, LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, DateTimeOffset now, Guid? onlyUser = null)
     {
         var start = StartOf(period, now);
         var earning = db.Submissions.Where(s => s.XpGained > 0 && s.JudgedAt != null);
@@ -76,19 +77,19 @@ internal sealed record UserXp(Guid UserId, int Xp);
 
 internal sealed class DatabaseLeaderboard(CompilaDb db, TimeProvider clock) : ILeaderboard
 {
-    public async Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct)
+    public async Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct)
     {
         var totals = await LeaderboardPeriods.Totals(db, period, stack, clock.GetUtcNow()).ToListAsync(ct);
         return await LeaderboardPages.BuildAsync(db, period, stack, totals, page, size, viewer, ct);
     }
 
-    public Task RecordAsync(Guid userId, Challenges.ChallengeStack stack, CancellationToken ct) => Task.CompletedTask;
+    public Task RecordAsync(Guid userId, Challenges.Contracts.ChallengeStack stack, CancellationToken ct) => Task.CompletedTask;
 }
 
 internal static class LeaderboardPages
 {
     public static async Task<LeaderboardPage> BuildAsync(
-        CompilaDb db, LeaderboardPeriod period, Challenges.ChallengeStack? stack, IReadOnlyList<UserXp> totals, int page, int size, Guid? viewer, CancellationToken ct)
+        CompilaDb db, LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, IReadOnlyList<UserXp> totals, int page, int size, Guid? viewer, CancellationToken ct)
     {
         var ids = totals.Select(t => t.UserId).ToList();
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))

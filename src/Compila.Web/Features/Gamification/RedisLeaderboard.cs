@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -13,7 +14,7 @@ internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb d
 {
     static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(70);
 
-    public async Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct)
+    public async Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var key = Key(period, stack, now);
@@ -28,13 +29,13 @@ internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb d
         return await LeaderboardPages.BuildAsync(db, period, stack, totals, page, size, viewer, ct);
     }
 
-    public async Task RecordAsync(Guid userId, Challenges.ChallengeStack stack, CancellationToken ct)
+    public async Task RecordAsync(Guid userId, Challenges.Contracts.ChallengeStack stack, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var redisDb = redis.GetDatabase();
         foreach (var period in Enum.GetValues<LeaderboardPeriod>())
         {
-            foreach (var scope in new Challenges.ChallengeStack?[] { null, stack })
+            foreach (var scope in new Challenges.Contracts.ChallengeStack?[] { null, stack })
             {
                 var xp = await LeaderboardPeriods.Totals(db, period, scope, now, userId).Select(t => t.Xp).SingleOrDefaultAsync(ct);
                 var key = Key(period, scope, now);
@@ -44,7 +45,7 @@ internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb d
         }
     }
 
-    async Task RebuildAsync(RedisKey key, LeaderboardPeriod period, Challenges.ChallengeStack? stack, DateTimeOffset now, CancellationToken ct)
+    async Task RebuildAsync(RedisKey key, LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, DateTimeOffset now, CancellationToken ct)
     {
         var totals = await LeaderboardPeriods.Totals(db, period, stack, now).ToListAsync(ct);
         var redisDb = redis.GetDatabase();
@@ -55,6 +56,6 @@ internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb d
         }
     }
 
-    static RedisKey Key(LeaderboardPeriod period, Challenges.ChallengeStack? stack, DateTimeOffset now) =>
+    static RedisKey Key(LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, DateTimeOffset now) =>
         $"compila:leaderboard:{LeaderboardPeriods.KeyOf(period, now)}:{(stack is { } s ? EnumLabels.ToLabel(s) : "all")}";
 }

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Gamification.Contracts;
 using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;

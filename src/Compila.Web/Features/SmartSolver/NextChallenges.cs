@@ -1,5 +1,7 @@
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +15,9 @@ namespace Compila.Web.Features.SmartSolver;
 /// </summary>
 public static class NextChallenges
 {
-    public static async Task<IReadOnlyList<NextChallenge>> RecommendAsync(CompilaDb db, Guid userId, Guid challengeId, bool passed, int count, CancellationToken ct)
+    public static async Task<IReadOnlyList<NextChallenge>> RecommendAsync(CompilaDb db, IChallengeCatalog catalog, Guid userId, Guid challengeId, bool passed, int count, CancellationToken ct)
     {
-        var current = await db.Challenges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
+        var current = await catalog.All().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
         if (current is null)
         {
             return [];
@@ -25,7 +27,7 @@ public static class NextChallenges
             .Select(s => new { s.ChallengeId, s.Status }).ToListAsync(ct);
         var solved = mine.Where(s => s.Status == SubmissionStatus.Passed).Select(s => s.ChallengeId).ToHashSet();
         var attempted = mine.Select(s => s.ChallengeId).ToHashSet();
-        var candidates = await db.Challenges.AsNoTracking().Where(c => c.PublishedAt != null && c.Id != challengeId).ToListAsync(ct);
+        var candidates = await catalog.Published().Where(c => c.Id != challengeId).ToListAsync(ct);
 
         var ranked = candidates
             .Where(c => !solved.Contains(c.Id))

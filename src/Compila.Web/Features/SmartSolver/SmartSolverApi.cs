@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
@@ -27,10 +28,10 @@ public static class SmartSolverApi
     }
 
     internal static async Task<Results<Ok<GiveUpResponse>, NotFound>> GiveUp(
-        Guid id, ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)
+        Guid id, ClaimsPrincipal principal, CompilaDb db, IChallengeCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var userId = principal.CurrentUserId()!.Value;
-        if (!await db.Challenges.AnyAsync(c => c.Id == id && c.PublishedAt != null, ct))
+        if (!await catalog.Published().AnyAsync(c => c.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
@@ -56,10 +57,10 @@ public static class SmartSolverApi
     }
 
     internal static async Task<Results<Ok<SolutionResponse>, ProblemHttpResult, ValidationProblem, NotFound>> GetSolution(
-        Guid id, ClaimsPrincipal principal, CompilaDb db, ISolutionPolicy policy, CancellationToken ct, string? language = null)
+        Guid id, ClaimsPrincipal principal, CompilaDb db, IChallengeCatalog catalog, ISolutionPolicy policy, CancellationToken ct, string? language = null)
     {
         var userId = principal.CurrentUserId()!.Value;
-        var challenge = await db.Challenges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.PublishedAt != null, ct);
+        var challenge = await catalog.Published().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (challenge is null)
         {
             return TypedResults.NotFound();

@@ -1,8 +1,10 @@
 using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Ai;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.SmartSolver.Offline;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
@@ -15,6 +17,7 @@ namespace Compila.Web.Features.SmartSolver;
 /// analysis loop's start and each test's <c>check_result</c>, and it emits <c>complete</c> with what this returns.
 /// </summary>
 public sealed class SmartSolverPipeline(
+    IChallengeCatalog catalog,
     InvestigateAgent investigate,
     NoteAgent note,
     ManagerAgent manager,
@@ -49,7 +52,7 @@ public sealed class SmartSolverPipeline(
                 }
             }
 
-            run.NextChallenges = await NextChallenges.RecommendAsync(db, run.UserId, context.Challenge.Id, passed, 3, ct);
+            run.NextChallenges = await NextChallenges.RecommendAsync(db, catalog, run.UserId, context.Challenge.Id, passed, 3, ct);
         }
 
         await RunAgentAsync(investigate, run, ct);

@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;

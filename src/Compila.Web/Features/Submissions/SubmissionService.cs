@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compila.Judge;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Submissions.Queue;
 using Compila.Web.Infrastructure.Data;
@@ -19,13 +20,13 @@ public abstract record SubmitOutcome
 /// Stores a submission and queues it for judging. The row (and, for the database queue, its job) is
 /// committed before anything else happens, so a crash after this point loses nothing.
 /// </summary>
-public sealed class SubmissionService(CompilaDb db, ISubmissionQueue queue, IJudge judge, SubmissionMetrics metrics, TimeProvider clock)
+public sealed class SubmissionService(CompilaDb db, IChallengeCatalog catalog, ISubmissionQueue queue, IJudge judge, SubmissionMetrics metrics, TimeProvider clock)
 {
 
     public async Task<SubmitOutcome> SubmitAsync(Guid userId, Guid challengeId, SubmitRequest request, CancellationToken ct)
     {
-        var challenge = await db.Challenges.AsNoTracking()
-            .Where(c => c.Id == challengeId && c.PublishedAt != null)
+        var challenge = await catalog.Published()
+            .Where(c => c.Id == challengeId)
             .Select(c => new { c.Id, c.Languages })
             .SingleOrDefaultAsync(ct);
         if (challenge is null)

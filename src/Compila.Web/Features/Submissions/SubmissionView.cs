@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compila.ChallengeSuites.Running;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
 

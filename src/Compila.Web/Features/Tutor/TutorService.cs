@@ -8,6 +8,7 @@ using Compila.ChallengeSuites.Running;
 using Compila.Knowledge;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.Challenges.Content;
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
@@ -34,6 +35,7 @@ public sealed record TutorReply(Guid ConversationId, string Message, IReadOnlyLi
 /// over a solution; a model answer that reproduces the solution is replaced.
 /// </summary>
 public sealed partial class TutorService(
+    IChallengeCatalog catalog,
     IKnowledgeBase knowledge,
     AiGateway ai,
     AiQuota quota,
@@ -224,7 +226,7 @@ public sealed partial class TutorService(
             return await db.Set<TutorConversation>().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, ct);
         }
 
-        if (request.ChallengeId is { } challengeId && !await db.Challenges.AnyAsync(c => c.Id == challengeId && c.PublishedAt != null, ct))
+        if (request.ChallengeId is { } challengeId && !await catalog.Published().AnyAsync(c => c.Id == challengeId, ct))
         {
             return null;
         }
@@ -243,7 +245,7 @@ public sealed partial class TutorService(
 
     async Task<ChallengeContext?> ChallengeContextAsync(Guid userId, Guid challengeId, CancellationToken ct)
     {
-        var challenge = await db.Challenges.AsNoTracking().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
+        var challenge = await catalog.All().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
         var source = challenge is null ? null : content.Find(challenge.Slug);
         if (challenge is null || source is null)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Compila.Web.Tests.Features.Ai;
 
+[Trait("Lane", "Fast")]
 public sealed class StructuredOutputTests
 {
     static readonly JsonObject Schema = JsonNode.Parse("""

@@ -2,6 +2,7 @@ using Compila.Web.Features.Gamification;
 
 namespace Compila.Web.Tests.Features.Gamification;
 
+[Trait("Lane", "Fast")]
 public sealed class LevelsAndStreaksTests
 {
     [Theory]

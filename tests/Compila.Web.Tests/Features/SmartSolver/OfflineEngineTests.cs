@@ -4,6 +4,7 @@ using Compila.Web.Features.SmartSolver.Offline;
 namespace Compila.Web.Tests.Features.SmartSolver;
 
 /// <summary>The offline engine's parsers on their own: compiler and runtime output, and the static checks.</summary>
+[Trait("Lane", "Fast")]
 public sealed class OfflineEngineTests
 {
     [Theory]

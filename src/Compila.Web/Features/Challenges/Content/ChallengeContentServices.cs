@@ -1,3 +1,4 @@
+using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Challenges.Statistics;
 using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Events;
@@ -10,6 +11,7 @@ public static class ChallengeContentServices
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
         builder.Services.AddSingleton<ChallengeContent>();
         builder.Services.AddScoped<ChallengeImporter>();
+        builder.Services.AddScoped<IChallengeCatalog, ChallengeQueries>();
         builder.Services.AddEventHandler<SubmissionJudged, ChallengeStatistics>("challenges.statistics");
     }
 

@@ -1,8 +1,8 @@
-using Compila.ChallengeSuites.Content;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Compila.ChallengeSuites.Content;
 using Compila.ChallengeSuites.Specs;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -77,8 +77,8 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
         row.Title = source.Title;
         row.ShortDescription = source.ShortDescription;
         row.Description = source.Description;
-        row.Stack = Enum.Parse<ChallengeStack>(source.Stack.ToString());
-        row.Level = Enum.Parse<ChallengeLevel>(source.Level.ToString());
+        row.Stack = Enum.Parse<Contracts.ChallengeStack>(source.Stack.ToString());
+        row.Level = Enum.Parse<Contracts.ChallengeLevel>(source.Level.ToString());
         row.Difficulty = source.Difficulty;
         row.Technologies = source.Technologies.Select(t => t.ToLowerInvariant()).ToList();
         row.Tags = source.Tags.Select(t => t.ToLowerInvariant()).ToList();

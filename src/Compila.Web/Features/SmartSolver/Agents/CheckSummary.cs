@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Infrastructure.WebSockets;
 

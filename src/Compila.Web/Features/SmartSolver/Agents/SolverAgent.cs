@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Offline;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Microsoft.Extensions.AI;

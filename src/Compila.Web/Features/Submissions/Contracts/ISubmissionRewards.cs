@@ -1,4 +1,5 @@
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Challenges.Contracts;
 
 namespace Compila.Web.Features.Submissions.Contracts;
 

@@ -1,20 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Submissions.Events;
-
-/// <summary>The spec's Smart Solver message types, in the order a client sees them.</summary>
-public static class SolveMessageTypes
-{
-    public const string LoopStart = "loop_start";
-    public const string AgentStart = "agent_start";
-    public const string Finding = "finding";
-    public const string CheckResult = "check_result";
-    public const string Complete = "complete";
-}
 
 /// <summary>Appends a submission's progress events (numbered 1, 2, 3…) and replays/follows them.</summary>
 public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissionNotifier notifier)

@@ -1,6 +1,7 @@
 using Compila.ChallengeSuites.Content;
-using Compila.Web.Features.Challenges;
 using Compila.ChallengeSuites.Running;
+using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 
 namespace Compila.Web.Features.Submissions.Judging;

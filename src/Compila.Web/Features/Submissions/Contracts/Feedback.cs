@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Compila.Web.Features.Submissions.Judging;
+namespace Compila.Web.Features.Submissions.Contracts;
 
 /// <summary>
 /// The feedback pipeline's result for one submission, stored in <c>submissions.ai_feedback</c>, returned with the
