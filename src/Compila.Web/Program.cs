@@ -27,6 +27,7 @@ builder.AddCompilaData(options);
 builder.AddCompilaEvents(options);
 builder.AddCompilaCountersAndCache(options);
 builder.AddCompilaErrors();
+builder.AddCompilaHttpJson();
 builder.AddCompilaTrustedProxies();
 builder.AddCompilaAuth();
 builder.AddCompilaChallenges();

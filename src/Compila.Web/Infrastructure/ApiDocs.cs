@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -7,7 +8,9 @@ namespace Compila.Web.Infrastructure;
 public static class ApiDocs
 {
     public static void AddCompilaApiDocs(this WebApplicationBuilder builder) =>
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<BearerSchemeTransformer>());
+        builder.Services.AddOpenApi("v1", options => options
+            .AddDocumentTransformer<BearerSchemeTransformer>()
+            .AddDocumentTransformer<SocketContractSchemas>());
 
     /// <summary><c>/openapi/v1.json</c> and interactive docs at <c>/docs</c> (Scalar, served from the package, no CDN).</summary>
     public static void MapCompilaApiDocs(this WebApplication app)

@@ -201,6 +201,38 @@ export interface paths {
         patch: operations["AdminUpdateUser"];
         trace?: never;
     };
+    "/v1/admin/events/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminListDeadEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/events/{eventId}/deliveries/{handler}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminRetryDeadEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/challenges": {
         parameters: {
             query?: never;
@@ -406,12 +438,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedMessage: {
+            /** @enum {string} */
+            type: "accepted";
+            /** Format: uuid */
+            submission_id: string;
+            /** Format: int32 */
+            attempt_number: number;
+        };
         ActivityDay: {
             date: string;
             /** Format: int32 */
-            submissions: number | string;
+            submissions: number;
             /** Format: int32 */
-            passes: number | string;
+            passes: number;
         };
         AddDocumentRequest: {
             title: null | string;
@@ -419,6 +459,9 @@ export interface components {
             language: null | string;
             topic: null | string;
             tags: null | string[];
+        };
+        AddDocumentResponse: {
+            id: string;
         };
         AdminUpdateUserRequest: {
             subscriptionPlan: null | string;
@@ -428,17 +471,34 @@ export interface components {
         AdminUserPage: {
             items: components["schemas"]["UserProfile"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            size: number | string;
+            size: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
+        };
+        AgentStartMessage: {
+            /** @enum {string} */
+            type: "agent_start";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            agent: string;
+            status: string;
+        };
+        /** @description A source the answer cites, as the chat's `resources`. */
+        AnswerResource: {
+            documentId: string;
+            title: string;
+            heading: null | string;
+            url: null | string;
         };
         AuthResponse: {
             accessToken: string;
             refreshToken: string;
             /** Format: int32 */
-            expiresIn: number | string;
+            expiresIn: number;
             tokenType: string;
             user: components["schemas"]["UserProfile"];
         };
@@ -452,7 +512,7 @@ export interface components {
             /** Format: date-time */
             earnedAt: null | string;
             /** Format: double */
-            progress: number | string;
+            progress: number;
         };
         ChallengeDetail: {
             /** Format: uuid */
@@ -464,7 +524,7 @@ export interface components {
             stack: string;
             level: string;
             /** Format: int32 */
-            difficulty: number | string;
+            difficulty: number;
             technologies: string[];
             tags: string[];
             requirements: string[];
@@ -476,16 +536,16 @@ export interface components {
                 [key: string]: components["schemas"]["CodeFile"][];
             };
             /** Format: int32 */
-            xpReward: number | string;
+            xpReward: number;
             /** Format: int32 */
-            estimatedTimeMinutes: null | number | string;
+            estimatedTimeMinutes: null | number;
             badges: string[];
             /** Format: int32 */
-            completedCount: number | string;
+            completedCount: number;
             /** Format: int32 */
-            attemptedCount: number | string;
+            attemptedCount: number;
             /** Format: double */
-            successRate: null | number | string;
+            successRate: null | number;
             languages: string[];
             /** Format: date-time */
             publishedAt: null | string;
@@ -500,11 +560,11 @@ export interface components {
         ChallengePage: {
             items: components["schemas"]["ChallengeSummary"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            size: number | string;
+            size: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
         };
         ChallengeSummary: {
             /** Format: uuid */
@@ -515,22 +575,73 @@ export interface components {
             stack: string;
             level: string;
             /** Format: int32 */
-            difficulty: number | string;
+            difficulty: number;
             technologies: string[];
             tags: string[];
             /** Format: int32 */
-            xpReward: number | string;
+            xpReward: number;
             /** Format: int32 */
-            estimatedTimeMinutes: null | number | string;
+            estimatedTimeMinutes: null | number;
             /** Format: int32 */
-            completedCount: number | string;
+            completedCount: number;
             /** Format: int32 */
-            attemptedCount: number | string;
+            attemptedCount: number;
             /** Format: double */
-            successRate: null | number | string;
+            successRate: null | number;
             languages: string[];
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        ChatServerMessage: components["schemas"]["TutorDeltaMessage"] | components["schemas"]["TutorAnswerMessage"] | components["schemas"]["SocketError"];
+        ChatTurn: {
+            role: string;
+            content: string;
+        };
+        CheckDetail: {
+            test_name: string;
+            status: string;
+            hidden: boolean;
+            expected: null | string;
+            actual: null | string;
+            error: null | string;
+        };
+        CheckFindingMessage: {
+            /** @enum {string} */
+            type: "finding";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            agent: string;
+            data: components["schemas"]["CheckSummary"];
+        };
+        CheckProgress: {
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            total: number;
+        };
+        CheckResultMessage: {
+            /** @enum {string} */
+            type: "check_result";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            agent: string;
+            data: components["schemas"]["TestResult"];
+            progress: components["schemas"]["CheckProgress"];
+        };
+        CheckSummary: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            failed: number;
+            /** Format: double */
+            percentage: number;
+            details: components["schemas"]["CheckDetail"][];
         };
         CodeFile: {
             path: string;
@@ -540,10 +651,22 @@ export interface components {
             path: null | string;
             content: null | string;
         };
+        CompleteMessage: {
+            /** @enum {string} */
+            type: "complete";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            submission: components["schemas"]["SubmissionView"];
+            feedback: null | components["schemas"]["Feedback"];
+            learning_points: string[];
+            next_challenges: components["schemas"]["NextChallenge"][];
+        };
         ConversationMessage: {
             role: string;
             content: string;
-            resources: null | components["schemas"]["JsonNode"];
+            resources: null | components["schemas"]["AnswerResource"][];
             mode: null | string;
             /** Format: date-time */
             createdAt: string;
@@ -557,6 +680,28 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DeadLetter: {
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            handler: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: int32 */
+            attempts: number;
+            lastError: null | string;
+            /** Format: date-time */
+            deadAt: string;
+        };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetter"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
+        };
         ExecuteRequest: {
             language: null | string;
             code: null | string;
@@ -564,7 +709,7 @@ export interface components {
             stdin: null | string;
             args: null | string[];
             /** Format: double */
-            timeout: null | number | string;
+            timeout: null | number;
         };
         ExecuteResponse: {
             /** Format: uuid */
@@ -574,16 +719,45 @@ export interface components {
             output_truncated: boolean;
             error: string;
             /** Format: double */
-            execution_time: number | string;
+            execution_time: number;
             /** Format: double */
-            cpu_time: number | string;
+            cpu_time: number;
             /** Format: int32 */
-            exit_code: null | number | string;
+            exit_code: null | number;
             /** Format: int32 */
-            signal: null | number | string;
+            signal: null | number;
             /** Format: int64 */
-            memory: null | number | string;
+            memory: null | number;
             compile_output: null | string;
+        };
+        Feedback: {
+            issues: components["schemas"]["FeedbackIssue"][];
+            strengths: string[];
+            /** Format: int32 */
+            overall_score: number;
+            learning_points: string[];
+            next_challenges: components["schemas"]["NextChallenge"][];
+            summary: null | string;
+            mode: string;
+            tests: components["schemas"]["FeedbackTests"];
+            solution_available: boolean;
+            /** Format: int32 */
+            tokens_used: number;
+            notice?: null | string;
+        };
+        FeedbackIssue: {
+            type: string;
+            severity: string;
+            title: string;
+            location: components["schemas"]["IssueLocation"];
+            description: string;
+            suggestion: string;
+        };
+        FeedbackTests: {
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            total: number;
         };
         GiveUpResponse: {
             /** Format: uuid */
@@ -596,15 +770,38 @@ export interface components {
             type?: null | string;
             title?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             detail?: null | string;
             instance?: null | string;
             errors?: {
                 [key: string]: string[];
             };
         };
+        InvestigationFinding: {
+            has_errors: boolean;
+            /** Format: int32 */
+            error_count: number;
+            /** Format: int32 */
+            warning_count: number;
+            issues: components["schemas"]["FeedbackIssue"][];
+            strengths: string[];
+        };
+        InvestigationFindingMessage: {
+            /** @enum {string} */
+            type: "finding";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            agent: string;
+            data: components["schemas"]["InvestigationFinding"];
+        };
+        IssueLocation: {
+            file: string;
+            /** Format: int32 */
+            line: null | number;
+        };
         JsonNode: unknown;
-        JsonObject: Record<string, never>;
         LanguageResponse: {
             id: string;
             name: string;
@@ -614,36 +811,46 @@ export interface components {
         };
         LeaderboardEntry: {
             /** Format: int32 */
-            rank: number | string;
+            rank: number;
             username: string;
             fullName: null | string;
             avatarUrl: null | string;
             /** Format: int32 */
-            xp: number | string;
+            xp: number;
             /** Format: int32 */
-            level: number | string;
+            level: number;
         };
         LeaderboardPage: {
             period: string;
             stack: null | string;
             items: components["schemas"]["LeaderboardEntry"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            size: number | string;
+            size: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
             me: null | components["schemas"]["LeaderboardRank"];
         };
         LeaderboardRank: {
             /** Format: int32 */
-            rank: number | string;
+            rank: number;
             /** Format: int32 */
-            xp: number | string;
+            xp: number;
         };
         LoginRequest: {
             login: null | string;
             password: null | string;
+        };
+        LoopStartMessage: {
+            /** @enum {string} */
+            type: "loop_start";
+            /** Format: int32 */
+            sequence: number;
+            /** Format: uuid */
+            submission_id: string;
+            loop: string;
+            message: string;
         };
         MySubmission: {
             /** Format: uuid */
@@ -655,41 +862,49 @@ export interface components {
             language: string;
             status: string;
             /** Format: int32 */
-            score: null | number | string;
+            score: null | number;
             /** Format: int32 */
-            xpGained: number | string;
+            xpGained: number;
             /** Format: int32 */
-            attemptNumber: number | string;
+            attemptNumber: number;
             /** Format: date-time */
             submittedAt: string;
             /** Format: int32 */
-            executionTimeMs: null | number | string;
+            executionTimeMs: null | number;
         };
         MySubmissionPage: {
             items: components["schemas"]["MySubmission"][];
             /** Format: int32 */
-            page: number | string;
+            page: number;
             /** Format: int32 */
-            size: number | string;
+            size: number;
             /** Format: int32 */
-            total: number | string;
+            total: number;
+        };
+        NextChallenge: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            level: string;
+            reason: string;
         };
         ProgressResponse: {
             /** Format: int32 */
-            xp: number | string;
+            xp: number;
             /** Format: int32 */
-            level: number | string;
+            level: number;
             levelName: string;
             /** Format: int32 */
-            levelXp: number | string;
+            levelXp: number;
             /** Format: int32 */
-            nextLevelXp: number | string;
+            nextLevelXp: number;
             /** Format: double */
-            progressToNext: number | string;
+            progressToNext: number;
             /** Format: int32 */
-            streakCurrent: number | string;
+            streakCurrent: number;
             /** Format: int32 */
-            streakBest: number | string;
+            streakBest: number;
             badges: components["schemas"]["BadgeProgress"][];
             solved: components["schemas"]["SolvedCounts"];
             activity: components["schemas"]["ActivityDay"][];
@@ -704,13 +919,13 @@ export interface components {
             githubUrl: null | string;
             linkedinUrl: null | string;
             /** Format: int32 */
-            level: number | string;
+            level: number;
             /** Format: int32 */
-            xp: number | string;
+            xp: number;
             /** Format: int32 */
-            streakCurrent: number | string;
+            streakCurrent: number;
             /** Format: int32 */
-            streakBest: number | string;
+            streakBest: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -729,10 +944,18 @@ export interface components {
             heading: null | string;
             snippet: string;
             /** Format: double */
-            score: number | string;
+            score: number;
             language: string;
             topic: null | string;
             url: null | string;
+        };
+        SocketError: {
+            /** @enum {string} */
+            type: "error";
+            message: string;
+            errors: null | {
+                [key: string]: string[];
+            };
         };
         SolutionResponse: {
             /** Format: uuid */
@@ -743,17 +966,28 @@ export interface components {
         };
         SolvedCounts: {
             /** Format: int32 */
-            total: number | string;
+            total: number;
             byStack: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
             byLevel: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
             byLanguage: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
         };
+        SolveRequest: {
+            /** Format: uuid */
+            challenge_id?: null | string;
+            language?: null | string;
+            code?: null | string;
+            /** Format: uuid */
+            submission_id?: null | string;
+            /** Format: int32 */
+            after_sequence?: null | number;
+        };
+        SolveServerMessage: components["schemas"]["AcceptedMessage"] | components["schemas"]["LoopStartMessage"] | components["schemas"]["AgentStartMessage"] | components["schemas"]["CheckResultMessage"] | components["schemas"]["CompleteMessage"] | components["schemas"]["SocketError"] | components["schemas"]["InvestigationFindingMessage"] | components["schemas"]["CheckFindingMessage"];
         SubmissionSummary: {
             /** Format: uuid */
             id: string;
@@ -762,15 +996,15 @@ export interface components {
             language: string;
             status: string;
             /** Format: int32 */
-            score: null | number | string;
+            score: null | number;
             /** Format: int32 */
-            xpGained: number | string;
+            xpGained: number;
             /** Format: int32 */
-            attemptNumber: number | string;
+            attemptNumber: number;
             /** Format: date-time */
             submittedAt: string;
             /** Format: int32 */
-            executionTimeMs: null | number | string;
+            executionTimeMs: null | number;
         };
         SubmissionView: {
             /** Format: uuid */
@@ -780,35 +1014,107 @@ export interface components {
             language: string;
             status: string;
             /** Format: int32 */
-            score: null | number | string;
+            score: null | number;
             /** Format: int32 */
-            xpGained: number | string;
+            xpGained: number;
             /** Format: int32 */
-            attemptNumber: number | string;
+            attemptNumber: number;
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
             judgedAt: null | string;
             /** Format: int32 */
-            executionTimeMs: null | number | string;
+            executionTimeMs: null | number;
             error: null | string;
-            testResults: null | components["schemas"]["JsonNode"];
+            testResults: null | components["schemas"]["TestRunResult"];
             code: null | string;
-            aiFeedback: null | components["schemas"]["JsonNode"];
+            aiFeedback: null | components["schemas"]["Feedback"];
             /** Format: int32 */
-            aiTokensUsed: null | number | string;
+            aiTokensUsed: null | number;
         };
         SubmitAccepted: {
             /** Format: uuid */
             submissionId: string;
             status: string;
             /** Format: int32 */
-            attemptNumber: number | string;
+            attemptNumber: number;
         };
         SubmitRequest: {
             language: null | string;
             code: null | string;
             files: null | components["schemas"]["CodeFileInput"][];
+        };
+        /**
+         * @description The overall outcome of running a challenge's tests against some code.
+         * @enum {unknown}
+         */
+        SuiteStatus: "pass" | "fail" | "error";
+        /** @description One test's result, normalised across neutral cases, stdin/stdout cases and native test files. */
+        TestResult: {
+            /** @description pt-BR, the learner reads it. */
+            name: string;
+            status: components["schemas"]["TestStatus"];
+            /** @description pt-BR explanation when the test did not pass. */
+            message: null | string;
+            /** @description The expected value (JSON, or the expected stdout); null for native tests. */
+            expected: null | string;
+            /** @description What the code returned (JSON) or printed; null when nothing came back. */
+            actual: null | string;
+            /** @description The learner's own prints during this test, capped. */
+            output: null | string;
+            /**
+             * Format: double
+             * @description Null for a hidden case: its time would reveal the size of its input (issue 14).
+             */
+            durationMs: null | number;
+            hidden: boolean;
+        };
+        /** @description All results of one run, with the overall status and score. */
+        TestRunResult: {
+            status: components["schemas"]["SuiteStatus"];
+            /** Format: int32 */
+            passed: number;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description 0–100: the percentage of tests passed, rounded down.
+             */
+            score: number;
+            compileOutput: null | string;
+            /** @description pt-BR, set when the suite as a whole errored. */
+            message: null | string;
+            tests: components["schemas"]["TestResult"][];
+        };
+        /**
+         * @description Outcome of one test, as in Exercism's test-runner results v3.
+         * @enum {unknown}
+         */
+        TestStatus: "pass" | "fail" | "error";
+        TutorAnswerMessage: {
+            /** @enum {string} */
+            type: "message";
+            message: string;
+            resources: components["schemas"]["AnswerResource"][];
+            /** Format: int32 */
+            tokens_used: number;
+            mode: string;
+            notice: null | string;
+            /** Format: uuid */
+            conversation_id: string;
+        };
+        TutorDeltaMessage: {
+            /** @enum {string} */
+            type: "delta";
+            text: string;
+        };
+        TutorRequest: {
+            message?: null | string;
+            history?: null | components["schemas"]["ChatTurn"][];
+            /** Format: uuid */
+            challenge_id?: null | string;
+            /** Format: uuid */
+            conversation_id?: null | string;
         };
         UpdateProfileRequest: {
             fullName: null | string;
@@ -832,13 +1138,13 @@ export interface components {
             githubUrl: null | string;
             linkedinUrl: null | string;
             /** Format: int32 */
-            level: number | string;
+            level: number;
             /** Format: int32 */
-            xp: number | string;
+            xp: number;
             /** Format: int32 */
-            streakCurrent: number | string;
+            streakCurrent: number;
             /** Format: int32 */
-            streakBest: number | string;
+            streakBest: number;
             subscriptionPlan: string;
             /** Format: date-time */
             subscriptionExpiresAt: null | string;
@@ -860,8 +1166,8 @@ export interface operations {
             query?: {
                 status?: string;
                 language?: string;
-                page?: number | string;
-                size?: number | string;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -921,8 +1227,8 @@ export interface operations {
             query?: {
                 period?: string;
                 stack?: string;
-                page?: number | string;
-                size?: number | string;
+                page?: number;
+                size?: number;
             };
             header?: never;
             path?: never;
@@ -969,7 +1275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JsonObject"];
+                    "application/json": components["schemas"]["AddDocumentResponse"];
                 };
             };
             /** @description Bad Request */
@@ -1212,8 +1518,8 @@ export interface operations {
     AdminListUsers: {
         parameters: {
             query?: {
-                page?: number | string;
-                size?: number | string;
+                page?: number;
+                size?: number;
                 q?: string;
             };
             header?: never;
@@ -1284,6 +1590,66 @@ export interface operations {
             };
         };
     };
+    AdminListDeadEvents: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    AdminRetryDeadEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: string;
+                handler: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ListChallenges: {
         parameters: {
             query?: {
@@ -1292,8 +1658,8 @@ export interface operations {
                 technology?: string;
                 tag?: string;
                 q?: string;
-                page?: number | string;
-                size?: number | string;
+                page?: number;
+                size?: number;
                 sort?: string;
             };
             header?: never;
@@ -1579,7 +1945,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
-                limit?: number | string;
+                limit?: number;
                 language?: string;
                 topic?: string;
             };

@@ -95,7 +95,7 @@ internal sealed class AchievementRecorder(CompilaDb db, IChallengeCatalog catalo
                 db.Set<UserBadge>().Add(row);
             }
 
-            row.Progress = BadgeCatalog.Progress(p.Current, p.Target).ToJsonString();
+            row.Progress = BadgeCount.Of(p.Current, p.Target).ToJson();
             if (p.Current >= p.Target)
             {
                 row.EarnedAt = now;

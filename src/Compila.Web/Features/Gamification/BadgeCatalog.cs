@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Data;
@@ -105,6 +104,4 @@ public sealed class BadgeCatalog(IOptions<ContentOptions> options, CompilaDb db,
     }
 
     internal static BadgeRule ParseRule(string json) => JsonSerializer.Deserialize<BadgeRule>(json, JsonSerializerOptions.Web)!;
-
-    internal static JsonObject Progress(int current, int target) => new() { ["current"] = Math.Min(current, target), ["target"] = target };
 }

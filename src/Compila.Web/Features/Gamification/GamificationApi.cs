@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Users;
@@ -138,14 +136,5 @@ public static class GamificationApi
             : TypedResults.NotFound();
     }
 
-    static double Fraction(string? progress)
-    {
-        if (progress is null || JsonNode.Parse(progress) is not JsonObject p)
-        {
-            return 0;
-        }
-
-        var target = p["target"]?.GetValue<int>() ?? 0;
-        return target <= 0 ? 0 : Math.Round(Math.Min(1.0, (p["current"]?.GetValue<int>() ?? 0) / (double)target), 4);
-    }
+    static double Fraction(string? progress) => progress is null ? 0 : BadgeCount.FromJson(progress)?.Fraction ?? 0;
 }

@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Submissions.Contracts;
+using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace Compila.Web.Features.SmartSolver;
 /// </summary>
 public static class NextChallenges
 {
-    public static async Task<JsonArray> RecommendAsync(CompilaDb db, IChallengeCatalog catalog, Guid userId, Guid challengeId, bool passed, int count, CancellationToken ct)
+    public static async Task<IReadOnlyList<NextChallenge>> RecommendAsync(CompilaDb db, IChallengeCatalog catalog, Guid userId, Guid challengeId, bool passed, int count, CancellationToken ct)
     {
         var current = await catalog.All().SingleOrDefaultAsync(c => c.Id == challengeId, ct);
         if (current is null)
@@ -46,14 +47,7 @@ public static class NextChallenges
             .ThenBy(r => r.Challenge.Slug, StringComparer.Ordinal)
             .Take(count);
 
-        return new JsonArray([.. ranked.Select(r => (JsonNode)new JsonObject
-        {
-            ["id"] = r.Challenge.Id.ToString(),
-            ["slug"] = r.Challenge.Slug,
-            ["title"] = r.Challenge.Title,
-            ["level"] = EnumLabels.ToLabel(r.Challenge.Level),
-            ["reason"] = r.Reason,
-        })]);
+        return [.. ranked.Select(r => new NextChallenge(r.Challenge.Id, r.Challenge.Slug, r.Challenge.Title, EnumLabels.ToLabel(r.Challenge.Level), r.Reason))];
     }
 
     static string Reason(List<string> tags, List<string> technologies, int step, bool passed, bool attempted)

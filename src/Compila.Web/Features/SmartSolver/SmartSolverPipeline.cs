@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.SmartSolver.Offline;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
@@ -58,7 +58,7 @@ public sealed class SmartSolverPipeline(
         await RunAgentAsync(investigate, run, ct);
         await RunAgentAsync(note, run, ct);
 
-        await emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "solve", ["message"] = "Gerando feedback..." }, ct);
+        await emit(new LoopStartMessage("solve", "Gerando feedback..."), ct);
         await RunAgentAsync(manager, run, ct);
         if (run.Investigation!.HasErrors)
         {
@@ -73,8 +73,7 @@ public sealed class SmartSolverPipeline(
         await RunAgentAsync(response, run, ct);
         await RunAgentAsync(precision, run, ct);
 
-        var feedback = Feedback(run);
-        return new FeedbackOutcome(feedback, run.TokensUsed, (JsonArray)feedback["learning_points"]!.DeepClone(), (JsonArray)feedback["next_challenges"]!.DeepClone());
+        return new FeedbackOutcome(BuildFeedback(run), run.TokensUsed);
     }
 
     static async Task RunAgentAsync(SolverAgent agent, SolverRun run, CancellationToken ct)
@@ -85,7 +84,7 @@ public sealed class SmartSolverPipeline(
         await agent.RunAsync(run, ct);
     }
 
-    static JsonObject Feedback(SolverRun run)
+    static Feedback BuildFeedback(SolverRun run)
     {
         var inv = run.Investigation!;
         var plan = run.Plan!;
@@ -98,35 +97,20 @@ public sealed class SmartSolverPipeline(
 
         var strengths = run.SummaryModel is not null && run.ModelStrengths is { Count: > 0 } ms ? ms : [.. inv.Strengths];
         var learningPoints = run.ModelLearningPoints is { Count: > 0 } mlp ? mlp : [.. run.LearningPoints];
-        var feedback = new JsonObject
-        {
-            ["issues"] = IssuesJson(issues, inv.File),
-            ["strengths"] = new JsonArray([.. strengths.Select(s => JsonValue.Create(s))]),
-            ["overall_score"] = run.SummaryModel is not null && run.ModelScore is { } score ? score : plan.OverallScore,
-            ["learning_points"] = new JsonArray([.. learningPoints.Select(p => JsonValue.Create(p))]),
-            ["next_challenges"] = run.NextChallenges.DeepClone(),
-            ["summary"] = run.Summary,
-            ["mode"] = run.SummaryModel ?? "offline",
-            ["tests"] = new JsonObject { ["passed"] = inv.Passed, ["total"] = inv.Total },
-            ["solution_available"] = run.SolutionAvailable,
-            ["tokens_used"] = run.TokensUsed,
-        };
-        if (run.Notice is not null)
-        {
-            feedback["notice"] = run.Notice;
-        }
-
-        return feedback;
+        return new Feedback(
+            Issues(issues, inv.File),
+            strengths,
+            run.SummaryModel is not null && run.ModelScore is { } score ? score : plan.OverallScore,
+            learningPoints,
+            run.NextChallenges,
+            run.Summary,
+            run.SummaryModel ?? "offline",
+            new FeedbackTests(inv.Passed, inv.Total),
+            run.SolutionAvailable,
+            run.TokensUsed,
+            run.Notice);
     }
 
-    public static JsonArray IssuesJson(IEnumerable<Finding> issues, string file) =>
-        new([.. issues.Select(i => (JsonNode)new JsonObject
-        {
-            ["type"] = i.Type,
-            ["severity"] = i.Severity,
-            ["title"] = i.Title,
-            ["location"] = new JsonObject { ["file"] = file, ["line"] = i.Line },
-            ["description"] = i.Description,
-            ["suggestion"] = i.Suggestion,
-        })]);
+    public static IReadOnlyList<FeedbackIssue> Issues(IEnumerable<Finding> issues, string file) =>
+        [.. issues.Select(i => new FeedbackIssue(i.Type, i.Severity, i.Title, new IssueLocation(file, i.Line), i.Description, i.Suggestion))];
 }

@@ -1,6 +1,7 @@
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Agents;
 using Compila.Web.Features.Submissions.Judging;
+using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compila.Web.Features.SmartSolver;
@@ -21,5 +22,6 @@ public static class SmartSolverServices
         services.AddSingleton<PrecisionAnswerAgent>();
         services.TryAddScoped<ISolutionPolicy, SolutionPolicy>();
         services.Replace(ServiceDescriptor.Singleton<IFeedbackPipeline, SmartSolverPipeline>());
+        services.AddSocketContract(new("Solve", null, [typeof(InvestigationFindingMessage), typeof(CheckFindingMessage)]));
     }
 }

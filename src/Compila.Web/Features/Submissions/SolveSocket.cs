@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
@@ -21,6 +22,13 @@ namespace Compila.Web.Features.Submissions;
 public static class SolveSocket
 {
     const int MaxMessageBytes = 128 * 1024;
+
+    /// <summary>What <c>/v1/solve</c> exchanges, for the OpenAPI document; the Smart Solver adds its findings.</summary>
+    public static readonly SocketContract Contract = new("Solve", typeof(SolveRequest),
+    [
+        typeof(AcceptedMessage), typeof(LoopStartMessage), typeof(AgentStartMessage), typeof(CheckResultMessage),
+        typeof(CompleteMessage), typeof(SocketError),
+    ]);
 
     public static void MapSolveSocket(this IEndpointRouteBuilder app) =>
         app.Map("/v1/solve", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Submission)
@@ -61,7 +69,7 @@ public static class SolveSocket
 
         Guid submissionId;
         var after = 0;
-        if (TryGuid(request["submission_id"], out var followId))
+        if (request.SubmissionId is { } followId)
         {
             var owner = await db.Set<Submission>().Where(s => s.Id == followId).Select(s => (Guid?)s.UserId).SingleOrDefaultAsync(ct);
             if (owner is null || (owner != userId && !http.User.IsAdmin()))
@@ -71,25 +79,19 @@ public static class SolveSocket
             }
 
             submissionId = followId;
-            after = request["after_sequence"] is JsonValue seq && seq.TryGetValue<int>(out var s) ? Math.Max(0, s) : 0;
+            after = Math.Max(0, request.AfterSequence ?? 0);
         }
-        else if (TryGuid(request["challenge_id"], out var challengeId))
+        else if (request.ChallengeId is { } challengeId)
         {
-            var outcome = await submissions.SubmitAsync(userId, challengeId, new SubmitRequest(
-                Text(request["language"]), Text(request["code"]), null), ct);
+            var outcome = await submissions.SubmitAsync(userId, challengeId, new SubmitRequest(request.Language, request.Code, null), ct);
             switch (outcome)
             {
                 case SubmitOutcome.Accepted accepted:
                     submissionId = accepted.Response.SubmissionId;
-                    await SendAsync(socket, new JsonObject
-                    {
-                        ["type"] = "accepted",
-                        ["submission_id"] = submissionId.ToString(),
-                        ["attempt_number"] = accepted.Response.AttemptNumber,
-                    }, ct);
+                    await JsonWebSocket.SendAsync(socket, new AcceptedMessage(submissionId, accepted.Response.AttemptNumber), ct);
                     break;
                 case SubmitOutcome.Invalid invalid:
-                    await SendErrorAndCloseAsync(socket, "Dados inválidos.", ct, JsonSerializer.SerializeToNode(invalid.Errors.ToDictionary()));
+                    await SendErrorAndCloseAsync(socket, "Dados inválidos.", ct, invalid.Errors.ToDictionary());
                     return;
                 default:
                     await SendErrorAndCloseAsync(socket, "Desafio não encontrado.", ct);
@@ -102,15 +104,15 @@ public static class SolveSocket
             return;
         }
 
-        await foreach (var message in events.FollowAsync(submissionId, after, ct))
+        await foreach (var json in events.FollowAsync(submissionId, after, ct))
         {
-            await SendAsync(socket, message, ct);
+            await JsonWebSocket.SendJsonAsync(socket, json, ct);
         }
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "complete", ct);
     }
 
-    static async Task<JsonObject?> ReceiveAsync(WebSocket socket, CancellationToken ct)
+    static async Task<SolveRequest?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {
         if (await JsonWebSocket.ReceiveAsync(socket, MaxMessageBytes, ct) is not { } bytes)
         {
@@ -119,7 +121,7 @@ public static class SolveSocket
 
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject;
+            return JsonNode.Parse(bytes) is JsonObject json ? SolveRequest.From(json) : null;
         }
         catch (JsonException)
         {
@@ -127,24 +129,14 @@ public static class SolveSocket
         }
     }
 
-    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) => JsonWebSocket.SendAsync(socket, message, ct);
-
-    static async Task SendErrorAndCloseAsync(WebSocket socket, string message, CancellationToken ct, JsonNode? errors = null)
+    static async Task SendErrorAndCloseAsync(WebSocket socket, string message, CancellationToken ct, IDictionary<string, string[]>? errors = null)
     {
         if (socket.State != WebSocketState.Open)
         {
             return;
         }
 
-        await SendAsync(socket, new JsonObject { ["type"] = "error", ["message"] = message, ["errors"] = errors }, ct);
+        await JsonWebSocket.SendAsync(socket, new SocketError(message, errors), ct);
         await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "error", ct);
     }
-
-    static bool TryGuid(JsonNode? node, out Guid value)
-    {
-        value = default;
-        return node is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out value);
-    }
-
-    static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 }

@@ -2,6 +2,7 @@ using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Features.Submissions.Queue;
 using Compila.Web.Infrastructure.Configuration;
+using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compila.Web.Features.Submissions;
@@ -10,6 +11,7 @@ public static class SubmissionServices
 {
     public static void AddCompilaSubmissions(this WebApplicationBuilder builder, CompilaOptions compila)
     {
+        builder.Services.AddSocketContract(SolveSocket.Contract);
         var section = builder.Configuration.GetSection(QueueOptions.Section);
         builder.Services.AddOptions<QueueOptions>().Bind(section);
         var queue = section.Get<QueueOptions>() ?? new QueueOptions();

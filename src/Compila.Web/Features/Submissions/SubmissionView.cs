@@ -1,6 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Running;
+using Compila.Web.Features.Submissions.Contracts;
+using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.Data;
 
 namespace Compila.Web.Features.Submissions;
@@ -18,26 +19,18 @@ public sealed record SubmissionView(
     DateTimeOffset? JudgedAt,
     int? ExecutionTimeMs,
     string? Error,
-    JsonNode? TestResults,
+    TestRunResult? TestResults,
     string? Code,
-    JsonNode? AiFeedback,
+    Feedback? AiFeedback,
     int? AiTokensUsed)
 {
     public static SubmissionView From(Submission s, bool includeCode) => new(
         s.Id, s.ChallengeId, s.Language, EnumLabels.ToLabel(s.Status), s.Score, s.XpGained, s.AttemptNumber, s.SubmittedAt,
         s.JudgedAt, s.ExecutionTimeMs, s.Error, RedactedResults(s.TestResults), includeCode ? s.Code : null,
-        s.AiFeedback is null ? null : JsonNode.Parse(s.AiFeedback), s.AiTokensUsed);
+        s.AiFeedback is null ? null : JsonSerializer.Deserialize<Feedback>(s.AiFeedback, JsonSerializerOptions.Web), s.AiTokensUsed);
 
-    static JsonNode? RedactedResults(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-
-        var result = JsonSerializer.Deserialize<TestRunResult>(json, JsonSerializerOptions.Web);
-        return result is null ? null : JsonSerializer.SerializeToNode(result.Redacted(), JsonSerializerOptions.Web);
-    }
+    static TestRunResult? RedactedResults(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<TestRunResult>(json, JsonSerializerOptions.Web)?.Redacted();
 }
 
 /// <summary>One row of the submission history (no code, no results).</summary>

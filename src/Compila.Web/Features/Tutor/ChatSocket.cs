@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
@@ -17,6 +16,9 @@ namespace Compila.Web.Features.Tutor;
 public static class ChatSocket
 {
     const int MaxMessageBytes = 64 * 1024;
+
+    /// <summary>What <c>/v1/chat</c> exchanges, for the OpenAPI document.</summary>
+    public static readonly SocketContract Contract = new("Chat", typeof(TutorRequest), [typeof(TutorDeltaMessage), typeof(TutorAnswerMessage), typeof(SocketError)]);
 
     public static void MapChatSocket(this IEndpointRouteBuilder app) =>
         app.Map("/v1/chat", Handle).RequireAuthorization().WithRateLimitClass(RateLimitClass.Ai)
@@ -66,14 +68,14 @@ public static class ChatSocket
                 var errors = TutorService.Validate(request);
                 if (!errors.IsValid)
                 {
-                    await SendAsync(socket, Error("Dados inválidos.", JsonSerializer.SerializeToNode(errors.ToDictionary())), ct);
+                    await SendAsync(socket, new SocketError("Dados inválidos.", errors.ToDictionary()), ct);
                     continue;
                 }
 
                 await using var scope = scopes.CreateAsyncScope();
                 var tutor = scope.ServiceProvider.GetRequiredService<TutorService>();
                 var reply = await tutor.AnswerAsync(userId, request with { ConversationId = request.ConversationId ?? conversationId },
-                    delta => SendAsync(socket, new JsonObject { ["type"] = "delta", ["text"] = delta }, ct), ct);
+                    delta => SendAsync(socket, new TutorDeltaMessage(delta), ct), ct);
                 if (reply is null)
                 {
                     await SendAsync(socket, Error("Conversa ou desafio não encontrado."), ct);
@@ -81,16 +83,7 @@ public static class ChatSocket
                 }
 
                 conversationId = reply.ConversationId;
-                await SendAsync(socket, new JsonObject
-                {
-                    ["type"] = "message",
-                    ["message"] = reply.Message,
-                    ["resources"] = JsonSerializer.SerializeToNode(reply.Resources, JsonSerializerOptions.Web),
-                    ["tokens_used"] = reply.TokensUsed,
-                    ["mode"] = reply.Mode,
-                    ["notice"] = reply.Notice,
-                    ["conversation_id"] = reply.ConversationId.ToString(),
-                }, ct);
+                await SendAsync(socket, new TutorAnswerMessage(reply.Message, reply.Resources, reply.TokensUsed, reply.Mode, reply.Notice, reply.ConversationId), ct);
             }
 
             if (socket.State == WebSocketState.CloseReceived)
@@ -106,9 +99,9 @@ public static class ChatSocket
 
     static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    static JsonObject Error(string message, JsonNode? errors = null) => new() { ["type"] = "error", ["message"] = message, ["errors"] = errors };
+    static SocketError Error(string message) => new(message);
 
     static Task<byte[]?> ReceiveAsync(WebSocket socket, CancellationToken ct) => JsonWebSocket.ReceiveAsync(socket, MaxMessageBytes, ct);
 
-    static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) => JsonWebSocket.SendAsync(socket, message, ct);
+    static Task SendAsync(WebSocket socket, SocketMessage message, CancellationToken ct) => JsonWebSocket.SendAsync(socket, message, ct);
 }

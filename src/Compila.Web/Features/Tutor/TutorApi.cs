@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.Knowledge;
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Users;
@@ -19,7 +18,9 @@ public sealed record AddDocumentRequest(string? Title, string? Markdown, string?
 
 public sealed record ConversationSummary(Guid Id, string Title, Guid? ChallengeId, DateTimeOffset UpdatedAt);
 
-public sealed record ConversationMessage(string Role, string Content, JsonNode? Resources, string? Mode, DateTimeOffset CreatedAt);
+public sealed record ConversationMessage(string Role, string Content, IReadOnlyList<AnswerResource>? Resources, string? Mode, DateTimeOffset CreatedAt);
+
+public sealed record AddDocumentResponse(string Id);
 
 public static class TutorApi
 {
@@ -64,7 +65,7 @@ public static class TutorApi
             .ToList());
     }
 
-    internal static async Task<Results<Created<JsonObject>, ValidationProblem>> AddDocument(AddDocumentRequest request, IKnowledgeBase knowledge, CancellationToken ct)
+    internal static async Task<Results<Created<AddDocumentResponse>, ValidationProblem>> AddDocument(AddDocumentRequest request, IKnowledgeBase knowledge, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
@@ -83,7 +84,7 @@ public static class TutorApi
         }
 
         var id = await knowledge.AddDocumentAsync(request.Title!, request.Markdown!, request.Language, request.Topic, request.Tags, ct);
-        return TypedResults.Created($"/v1/ai/search?q={Uri.EscapeDataString(request.Title!)}", new JsonObject { ["id"] = id });
+        return TypedResults.Created($"/v1/ai/search?q={Uri.EscapeDataString(request.Title!)}", new AddDocumentResponse(id));
     }
 
     internal static async Task<Ok<IReadOnlyList<ConversationSummary>>> Conversations(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
@@ -105,6 +106,6 @@ public static class TutorApi
 
         var messages = await db.Set<TutorMessage>().AsNoTracking().Where(m => m.ConversationId == id).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ConversationMessage>>(messages
-            .Select(m => new ConversationMessage(m.Role, m.Content, m.Resources is null ? null : JsonNode.Parse(m.Resources), m.Mode, m.CreatedAt)).ToList());
+            .Select(m => new ConversationMessage(m.Role, m.Content, m.Resources is null ? null : JsonSerializer.Deserialize<List<AnswerResource>>(m.Resources, JsonSerializerOptions.Web), m.Mode, m.CreatedAt)).ToList());
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Compila.ChallengeSuites.Running;
 using Compila.Knowledge;
@@ -18,7 +19,12 @@ namespace Compila.Web.Features.Tutor;
 
 public sealed record ChatTurn(string Role, string Content);
 
-public sealed record TutorRequest(string? Message, IReadOnlyList<ChatTurn>? History, Guid? ChallengeId, Guid? ConversationId);
+/// <summary>A question sent to <c>/v1/chat</c>, with the conversation so far or the one to continue.</summary>
+public sealed record TutorRequest(
+    string? Message,
+    IReadOnlyList<ChatTurn>? History,
+    [property: JsonPropertyName("challenge_id")] Guid? ChallengeId,
+    [property: JsonPropertyName("conversation_id")] Guid? ConversationId);
 
 public sealed record TutorReply(Guid ConversationId, string Message, IReadOnlyList<AnswerResource> Resources, int TokensUsed, string Mode, string? Notice);
 

@@ -1,6 +1,7 @@
 using Compila.Knowledge;
 using Compila.Web.Features.Ai;
 using Compila.Web.Infrastructure.Configuration;
+using Compila.Web.Infrastructure.WebSockets;
 
 namespace Compila.Web.Features.Tutor;
 
@@ -12,6 +13,7 @@ public static class TutorServices
         builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Compila:Knowledge"));
         builder.Services.AddCompilaKnowledge(o => o.IndexDirectory ??= Path.Combine(options.FullDataDir, "knowledge"));
         builder.Services.AddScoped<TutorService>();
+        builder.Services.AddSocketContract(ChatSocket.Contract);
         builder.Services.AddSingleton<KnowledgeIndexer>();
         if (options.Role.ServesApi())
         {

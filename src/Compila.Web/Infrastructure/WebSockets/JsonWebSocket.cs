@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Compila.Web.Infrastructure.WebSockets;
 
@@ -34,6 +33,11 @@ public static class JsonWebSocket
         }
     }
 
-    public static Task SendAsync(WebSocket socket, JsonObject message, CancellationToken ct) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString(JsonSerializerOptions.Web)), WebSocketMessageType.Text, endOfMessage: true, ct);
+    /// <summary>Sends <paramref name="message"/> as web JSON, by its runtime type (its <c>type</c> first).</summary>
+    public static Task SendAsync(WebSocket socket, SocketMessage message, CancellationToken ct) =>
+        SendJsonAsync(socket, JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web), ct);
+
+    /// <summary>Sends JSON that was serialized earlier (a stored event, already a <see cref="SocketMessage"/>'s JSON).</summary>
+    public static Task SendJsonAsync(WebSocket socket, string json, CancellationToken ct) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, ct);
 }

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { initialSolveState, solveReducer, type SolveState } from './solveState';
 import type { SolveMessage } from '../../api/solve-messages';
 
-const feed = (messages: SolveMessage[]): SolveState =>
-  messages.reduce((state, message) => solveReducer(state, { type: 'message', message }), solveReducer(initialSolveState, { type: 'start' }));
+/** Fixtures spell out only the fields the reducer reads; the full shapes are the generated ones. */
+type Fixture = { type: SolveMessage['type'] } & Record<string, unknown>;
+const message = (fixture: Fixture) => fixture as unknown as SolveMessage;
+
+const feed = (messages: Fixture[]): SolveState =>
+  messages.reduce(
+    (state, fixture) => solveReducer(state, { type: 'message', message: message(fixture) }),
+    solveReducer(initialSolveState, { type: 'start' }),
+  );
 
 describe('solveReducer', () => {
   it('builds the timeline, the per-test results and the final outcome', () => {
@@ -33,7 +40,7 @@ describe('solveReducer', () => {
 
     const done = solveReducer(state, {
       type: 'message',
-      message: {
+      message: message({
         type: 'complete',
         sequence: 5,
         submission_id: 's',
@@ -56,7 +63,7 @@ describe('solveReducer', () => {
           },
         },
         feedback: { mode: 'offline', summary: 'Quase lá', issues: [], strengths: [], learning_points: [], next_challenges: [] },
-      },
+      }),
     });
     expect(done.phase).toBe('done');
     expect(done.result?.submission.xpGained).toBe(25);

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Offline;
-using Compila.Web.Features.Submissions.Events;
 
 namespace Compila.Web.Features.SmartSolver.Agents;
 
@@ -39,18 +37,12 @@ public sealed class InvestigateAgent(AiGateway gateway, ILogger<InvestigateAgent
         }
 
         var errors = inv.Findings.Count(f => f.Type == "error") + (inv.HasErrors ? 1 : 0);
-        await run.Emit(SolveMessageTypes.Finding, new JsonObject
-        {
-            ["agent"] = Name,
-            ["data"] = new JsonObject
-            {
-                ["has_errors"] = inv.HasErrors,
-                ["error_count"] = errors,
-                ["warning_count"] = inv.Findings.Count(f => f.Type == "warning"),
-                ["issues"] = SmartSolverPipeline.IssuesJson(run.ModelIssues ?? [.. inv.Findings], inv.File),
-                ["strengths"] = new JsonArray([.. (run.ModelStrengths ?? [.. inv.Strengths]).Select(s => JsonValue.Create(s))]),
-            },
-        }, ct);
+        await run.Emit(new InvestigationFindingMessage(Name, new InvestigationFinding(
+            inv.HasErrors,
+            errors,
+            inv.Findings.Count(f => f.Type == "warning"),
+            SmartSolverPipeline.Issues(run.ModelIssues ?? [.. inv.Findings], inv.File),
+            run.ModelStrengths ?? [.. inv.Strengths])), ct);
     }
 }
 

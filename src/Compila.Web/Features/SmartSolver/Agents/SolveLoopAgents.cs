@@ -3,7 +3,6 @@ using Compila.ChallengeSuites.Running;
 using Compila.ChallengeSuites.Specs;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Offline;
-using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Infrastructure.Data;
 
 namespace Compila.Web.Features.SmartSolver.Agents;
@@ -57,31 +56,21 @@ public sealed class CheckAgent(AiGateway gateway, ILogger<CheckAgent> logger) : 
     public override async Task RunAsync(SolverRun run, CancellationToken ct)
     {
         var result = run.Context.Result.Redacted();
-        var details = new JsonArray();
-        foreach (var t in result.Tests)
-        {
-            details.Add(new JsonObject
-            {
-                ["test_name"] = t.Name,
-                ["status"] = t.Status == TestStatus.Pass ? "passed" : "failed",
-                ["hidden"] = t.Hidden,
-                ["expected"] = t.Hidden ? null : t.Expected,
-                ["actual"] = t.Hidden ? null : t.Actual,
-                ["error"] = t.Hidden || t.Status == TestStatus.Pass ? null : t.Message,
-            });
-        }
-
-        run.CheckSummary = new JsonObject
-        {
-            ["total"] = result.Total,
-            ["passed"] = result.Passed,
-            ["failed"] = result.Total - result.Passed,
-            ["percentage"] = result.Total == 0 ? 0 : Math.Round(result.Passed * 100.0 / result.Total, 1),
-            ["details"] = details,
-        };
+        run.CheckSummary = new CheckSummary(
+            result.Total,
+            result.Passed,
+            result.Total - result.Passed,
+            result.Total == 0 ? 0 : Math.Round(result.Passed * 100.0 / result.Total, 1),
+            [.. result.Tests.Select(t => new CheckDetail(
+                t.Name,
+                t.Status == TestStatus.Pass ? "passed" : "failed",
+                t.Hidden,
+                t.Hidden ? null : t.Expected,
+                t.Hidden ? null : t.Actual,
+                t.Hidden || t.Status == TestStatus.Pass ? null : t.Message))]);
 
         // Each test's check_result was already streamed by the judge; the agent's summary goes out as a finding.
-        await run.Emit(SolveMessageTypes.Finding, new JsonObject { ["agent"] = Name, ["data"] = run.CheckSummary.DeepClone() }, ct);
+        await run.Emit(new CheckFindingMessage(Name, run.CheckSummary), ct);
     }
 }
 
@@ -125,7 +114,7 @@ public sealed class PrecisionAnswerAgent(AiGateway gateway, ILogger<PrecisionAns
             run.ModelLearningPoints = null;
         }
 
-        run.Summary ??= FeedbackWriter.Write(run.Investigation!, run.Plan!, run.NextChallenges.FirstOrDefault()?["title"]?.GetValue<string>());
+        run.Summary ??= FeedbackWriter.Write(run.Investigation!, run.Plan!, (run.NextChallenges.Count > 0 ? run.NextChallenges[0].Title : null));
         return Task.CompletedTask;
     }
 

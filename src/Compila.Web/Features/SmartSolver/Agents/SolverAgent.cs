@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Offline;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Features.Submissions.Events;
 using Compila.Web.Features.Submissions.Judging;
 using Microsoft.Extensions.AI;
@@ -25,9 +26,9 @@ public sealed class SolverRun(FeedbackContext context, EmitProgress emit)
     public Investigation? Investigation { get; set; }
     public IReadOnlyList<string> LearningPoints { get; set; } = [];
     public FeedbackPlan? Plan { get; set; }
-    public JsonObject? CheckSummary { get; set; }
+    public CheckSummary? CheckSummary { get; set; }
     public bool SolutionAvailable { get; set; }
-    public JsonArray NextChallenges { get; set; } = [];
+    public IReadOnlyList<NextChallenge> NextChallenges { get; set; } = [];
 
     /// <summary>The learner-facing text and who wrote it (a model id, or null for the offline engine).</summary>
     public string? Summary { get; set; }
@@ -60,7 +61,7 @@ public abstract class SolverAgent(AiGateway gateway, ILogger logger)
     public abstract Task RunAsync(SolverRun run, CancellationToken ct);
 
     public Task StartAsync(SolverRun run, CancellationToken ct) =>
-        run.Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = Name, ["status"] = Status }, ct);
+        run.Emit(new AgentStartMessage(Name, Status), ct);
 
     protected ILogger Logger => logger;
 

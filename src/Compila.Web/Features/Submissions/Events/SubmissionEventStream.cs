@@ -1,34 +1,25 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Submissions.Events;
-
-/// <summary>The spec's Smart Solver message types, in the order a client sees them.</summary>
-public static class SolveMessageTypes
-{
-    public const string LoopStart = "loop_start";
-    public const string AgentStart = "agent_start";
-    public const string Finding = "finding";
-    public const string CheckResult = "check_result";
-    public const string Complete = "complete";
-}
 
 /// <summary>Appends a submission's progress events (numbered 1, 2, 3…) and replays/follows them.</summary>
 public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissionNotifier notifier)
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    public Task<int> AppendAsync(Guid submissionId, string type, JsonObject message, CancellationToken ct) =>
-        AppendAsync(submissionId, [(type, message)], ct);
+    public Task<int> AppendAsync(Guid submissionId, SolveEvent message, CancellationToken ct) =>
+        AppendAsync(submissionId, [message], ct);
 
     /// <summary>
     /// Appends events in order in one write (a result's test cases arrive together: one transaction instead of
     /// one per case). Returns the last event's sequence number, or 0 when there is nothing to append.
     /// </summary>
-    public async Task<int> AppendAsync(Guid submissionId, IReadOnlyList<(string Type, JsonObject Message)> events, CancellationToken ct)
+    public async Task<int> AppendAsync(Guid submissionId, IReadOnlyList<SolveEvent> events, CancellationToken ct)
     {
         if (events.Count == 0)
         {
@@ -40,9 +31,9 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
             var sequence = await LastSequenceAsync(db, submissionId, ct);
-            foreach (var (type, message) in events)
+            foreach (var message in events)
             {
-                Stage(db, submissionId, ++sequence, type, message);
+                Stage(db, submissionId, ++sequence, message);
             }
 
             try
@@ -64,35 +55,25 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
     /// Adds the next event to <paramref name="db"/>'s pending changes, so it commits (or not) with the caller's
     /// transaction; call <see cref="NotifyAsync"/> after the commit.
     /// </summary>
-    public async Task<int> StageAsync(CompilaDb db, Guid submissionId, string type, JsonObject message, CancellationToken ct)
+    public async Task<int> StageAsync(CompilaDb db, Guid submissionId, SolveEvent message, CancellationToken ct)
     {
         var sequence = await LastSequenceAsync(db, submissionId, ct) + 1;
-        Stage(db, submissionId, sequence, type, message);
+        Stage(db, submissionId, sequence, message);
         return sequence;
     }
 
     static async Task<int> LastSequenceAsync(CompilaDb db, Guid submissionId, CancellationToken ct) =>
         await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId).MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
 
-    static void Stage(CompilaDb db, Guid submissionId, int sequence, string type, JsonObject message)
+    static void Stage(CompilaDb db, Guid submissionId, int sequence, SolveEvent message)
     {
-        var payload = new JsonObject
-        {
-            ["type"] = type,
-            ["sequence"] = sequence,
-            ["submission_id"] = submissionId.ToString(),
-        };
-        foreach (var (key, value) in message)
-        {
-            payload[key] = value?.DeepClone();
-        }
-
+        var stamped = message with { Sequence = sequence, SubmissionId = submissionId };
         db.Set<SubmissionEvent>().Add(new SubmissionEvent
         {
             SubmissionId = submissionId,
             Sequence = sequence,
-            Type = type,
-            Payload = payload.ToJsonString(JsonSerializerOptions.Web),
+            Type = stamped.Type,
+            Payload = JsonSerializer.Serialize(stamped, stamped.GetType(), JsonSerializerOptions.Web),
         });
     }
 
@@ -106,8 +87,11 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
         return await db.Set<SubmissionEvent>().AnyAsync(e => e.SubmissionId == submissionId && e.Type == SolveMessageTypes.Complete, ct);
     }
 
-    /// <summary>Every stored event after <paramref name="afterSequence"/>, then new ones as they come, until <c>complete</c>.</summary>
-    public async IAsyncEnumerable<JsonObject> FollowAsync(Guid submissionId, int afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Every stored event after <paramref name="afterSequence"/>, then new ones as they come, until <c>complete</c>:
+    /// each as the JSON text it was stored as (a <see cref="SolveEvent"/>'s).
+    /// </summary>
+    public async IAsyncEnumerable<string> FollowAsync(Guid submissionId, int afterSequence, [EnumeratorCancellation] CancellationToken ct)
     {
         var seen = afterSequence;
         while (!ct.IsCancellationRequested)
@@ -125,7 +109,8 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             foreach (var e in batch)
             {
                 seen = e.Sequence;
-                yield return JsonNode.Parse(e.Payload)!.AsObject();
+                // Stored as a SolveEvent's JSON; PostgreSQL's jsonb hands it back reformatted, so it is written compactly again.
+                yield return JsonNode.Parse(e.Payload)!.ToJsonString(JsonSerializerOptions.Web);
                 if (e.Type == SolveMessageTypes.Complete)
                 {
                     yield break;

@@ -1,7 +1,8 @@
 using Compila.ChallengeSuites.Content;
-using Compila.Web.Features.Challenges;
-using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Running;
+using Compila.Web.Features.Challenges;
+using Compila.Web.Features.Submissions.Contracts;
+using Compila.Web.Features.Submissions.Events;
 
 namespace Compila.Web.Features.Submissions.Judging;
 
@@ -13,10 +14,10 @@ public sealed record FeedbackContext(
     TestRunResult Result);
 
 /// <summary>The Smart Solver's output, stored in <c>submissions.ai_feedback</c>.</summary>
-public sealed record FeedbackOutcome(JsonObject Feedback, int TokensUsed, JsonArray LearningPoints, JsonArray NextChallenges);
+public sealed record FeedbackOutcome(Feedback Feedback, int TokensUsed);
 
-/// <summary>Emits one progress message of the spec's types (loop_start, agent_start, finding…).</summary>
-public delegate Task EmitProgress(string type, JsonObject message, CancellationToken ct);
+/// <summary>Emits one progress event of the spec's types (loop_start, agent_start, finding…).</summary>
+public delegate Task EmitProgress(SolveEvent message, CancellationToken ct);
 
 /// <summary>The feedback pipeline a judged submission is handed to (the Smart Solver agents).</summary>
 public interface IFeedbackPipeline

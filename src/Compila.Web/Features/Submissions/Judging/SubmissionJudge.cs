@@ -2,7 +2,6 @@ using Compila.ChallengeSuites.Content;
 using Compila.Web.Features.Challenges;
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Compila.Judge;
 using Compila.ChallengeSuites.Running;
 using Compila.Web.Features.Challenges.Content;
@@ -56,7 +55,7 @@ public sealed class SubmissionJudge(
         }
 
         using var activity = SubmissionTracing.StartJudging(submissionId, submission.TraceParent, attempt);
-        Task Emit(string type, JsonObject message, CancellationToken token) => events.AppendAsync(submissionId, type, message, token);
+        Task Emit(SolveEvent message, CancellationToken token) => events.AppendAsync(submissionId, message, token);
 
         var source = content.Find(challenge.Slug);
         if (source is null || !source.Languages.ContainsKey(submission.Language))
@@ -72,8 +71,8 @@ public sealed class SubmissionJudge(
         int elapsedMs;
         await using (var turn = await EnterSandboxAsync(submission.UserId, ct))
         {
-            await Emit(SolveMessageTypes.LoopStart, new JsonObject { ["loop"] = "analysis", ["message"] = "Analisando seu código..." }, ct);
-            await Emit(SolveMessageTypes.AgentStart, new JsonObject { ["agent"] = "check", ["status"] = "Executando os testes no sandbox..." }, ct);
+            await Emit(new LoopStartMessage("analysis", "Analisando seu código..."), ct);
+            await Emit(new AgentStartMessage("check", "Executando os testes no sandbox..."), ct);
 
             var watch = Stopwatch.StartNew();
             using (var sandbox = SubmissionTracing.Source.StartActivity("sandbox"))
@@ -87,12 +86,8 @@ public sealed class SubmissionJudge(
         }
 
         var learnerView = result.Redacted();
-        await events.AppendAsync(submissionId, [.. learnerView.Tests.Select((test, i) => (SolveMessageTypes.CheckResult, new JsonObject
-        {
-            ["agent"] = "check",
-            ["data"] = JsonSerializer.SerializeToNode(test, JsonSerializerOptions.Web),
-            ["progress"] = new JsonObject { ["done"] = i + 1, ["total"] = learnerView.Tests.Count },
-        }))], ct);
+        await events.AppendAsync(submissionId, [.. learnerView.Tests.Select(
+            (test, i) => new CheckResultMessage("check", test, new CheckProgress(i + 1, learnerView.Tests.Count)))], ct);
 
         FeedbackOutcome? outcome = null;
         try
@@ -175,7 +170,7 @@ public sealed class SubmissionJudge(
                 row.JudgedAt = now;
                 if (outcome is not null)
                 {
-                    row.AiFeedback = outcome.Feedback.ToJsonString(JsonSerializerOptions.Web);
+                    row.AiFeedback = JsonSerializer.Serialize(outcome.Feedback, JsonSerializerOptions.Web);
                     row.AiTokensUsed = outcome.TokensUsed;
                 }
 
@@ -184,7 +179,7 @@ public sealed class SubmissionJudge(
 
                 // The result and its `complete` event commit together: a crash cannot leave a judged submission
                 // whose followers wait for a `complete` that only a redelivery would write.
-                await events.StageAsync(db, row.Id, SolveMessageTypes.Complete, CompleteMessage(row), ct);
+                await events.StageAsync(db, row.Id, CompleteMessage(row), ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
@@ -229,20 +224,14 @@ public sealed class SubmissionJudge(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var submission = await db.Set<Submission>().AsNoTracking().SingleAsync(s => s.Id == submissionId, ct);
-        await events.AppendAsync(submissionId, SolveMessageTypes.Complete, CompleteMessage(submission), ct);
+        await events.AppendAsync(submissionId, CompleteMessage(submission), ct);
     }
 
     /// <summary>The spec's final message: the submission as its owner sees it, with the feedback.</summary>
-    static JsonObject CompleteMessage(Submission submission)
+    static CompleteMessage CompleteMessage(Submission submission)
     {
-        var feedbackNode = submission.AiFeedback is null ? null : JsonNode.Parse(submission.AiFeedback);
-        return new JsonObject
-        {
-            ["submission"] = JsonSerializer.SerializeToNode(SubmissionView.From(submission, includeCode: false), JsonSerializerOptions.Web),
-            ["feedback"] = feedbackNode,
-            ["learning_points"] = feedbackNode?["learning_points"]?.DeepClone() ?? new JsonArray(),
-            ["next_challenges"] = feedbackNode?["next_challenges"]?.DeepClone() ?? new JsonArray(),
-        };
+        var view = SubmissionView.From(submission, includeCode: false);
+        return new CompleteMessage(view, view.AiFeedback, view.AiFeedback?.LearningPoints ?? [], view.AiFeedback?.NextChallenges ?? []);
     }
 
     static List<SourceFile> Files(Submission submission)
