@@ -4,6 +4,7 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -30,16 +31,18 @@ builder.AddCompilaErrors();
 builder.AddCompilaHttpJson();
 builder.AddCompilaTrustedProxies();
 builder.AddCompilaAuth();
+builder.AddCompilaUsers();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaPortfolio();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args))
+if (CommandLine.IsCommand(args, app.Services))
 {
     return await CommandLine.RunAsync(app.Services, args);
 }
@@ -76,6 +79,7 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapPortfolioApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

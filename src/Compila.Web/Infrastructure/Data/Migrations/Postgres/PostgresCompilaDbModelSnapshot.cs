@@ -430,6 +430,125 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_badges", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Activity.ActivityDay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Judged")
+                        .HasColumnType("integer")
+                        .HasColumnName("judged");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_portfolio_activity_days");
+
+                    b.ToTable("portfolio_activity_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_activity_days_judged_positive", "judged > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ChallengeSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("challenge_slug");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("PassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("passed_at");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stack");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("UserId", "ChallengeId", "Language")
+                        .HasName("pk_portfolio_verified_challenges");
+
+                    b.HasIndex("Language", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_language_level");
+
+                    b.HasIndex("Stack", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_stack_level");
+
+                    b.ToTable("portfolio_verified_challenges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.HasKey("UserId", "ChallengeId", "Language", "Technology")
+                        .HasName("pk_portfolio_verified_technologies");
+
+                    b.HasIndex("Technology", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_technologies_technology_level");
+
+                    b.ToTable("portfolio_verified_technologies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_technologies_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -825,6 +944,31 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("ProfileSections")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile_sections")
+                        .HasDefaultValueSql("'{\"badges\":true,\"heatmap\":true,\"skills\":true,\"projects\":true}'")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<DateTimeOffset?>("ProfileShareTokenCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_share_token_created_at");
+
+                    b.Property<string>("ProfileShareTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("profile_share_token_hash");
+
+                    b.Property<string>("ProfileVisibility")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("public")
+                        .HasColumnName("profile_visibility");
+
                     b.Property<int>("StreakBest")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -890,6 +1034,8 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.ToTable("users", null, t =>
                         {
+                            t.HasCheckConstraint("ck_users_profile_visibility", "profile_visibility IN ('public', 'private', 'link')");
+
                             t.HasCheckConstraint("ck_users_subscription_plan", "subscription_plan IN ('free', 'pro', 'pro_plus')");
 
                             t.HasCheckConstraint("ck_users_xp_non_negative", "xp >= 0");
@@ -1064,6 +1210,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", null)
+                        .WithMany("Technologies")
+                        .HasForeignKey("UserId", "ChallengeId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_verified_technologies_portfolio_verified_challeng");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
                 {
                     b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
@@ -1162,6 +1318,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Navigation("Technologies");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
