@@ -1,5 +1,6 @@
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Auth;
+using Compila.Web.Features.Billing;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
@@ -36,12 +37,19 @@ builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaUserPlans();
+builder.AddCompilaBilling();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args))
 {
     return await CommandLine.RunAsync(app.Services, args);
+}
+
+if (BillingCommands.IsCommand(args))
+{
+    return await BillingCommands.RunAsync(app.Services, args);
 }
 
 if (options.MigrateOnStart)
@@ -76,6 +84,7 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapBillingApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();
