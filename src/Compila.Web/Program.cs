@@ -1,5 +1,6 @@
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Auth;
+using Compila.Web.Features.Billing;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
@@ -39,6 +40,8 @@ builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
 builder.AddCompilaPortfolio();
+builder.AddCompilaUserPlans();
+builder.AddCompilaBilling();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -80,6 +83,7 @@ app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
 app.MapPortfolioApi();
+app.MapBillingApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

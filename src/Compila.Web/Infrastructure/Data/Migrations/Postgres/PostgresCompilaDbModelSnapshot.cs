@@ -154,6 +154,180 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("PassExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pass_expires_at");
+
+                    b.Property<string>("StripeCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_billing_customers");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("idx_billing_customers_stripe_customer_id");
+
+                    b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PassMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_months");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StripeObjectId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_object_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_payments");
+
+                    b.HasIndex("StripeObjectId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("idx_billing_payments_stripe_object");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("idx_billing_payments_user_created");
+
+                    b.ToTable("billing_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_payments_kind", "kind IN ('subscription', 'pass')");
+
+                            t.HasCheckConstraint("ck_billing_payments_plan", "plan IN ('pro', 'pro_plus')");
+
+                            t.HasCheckConstraint("ck_billing_payments_status", "status IN ('paid', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingSubscription", b =>
+                {
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_subscription_id");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<DateTimeOffset?>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("StripeSubscriptionId")
+                        .HasName("pk_billing_subscriptions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_billing_subscriptions_user_id");
+
+                    b.ToTable("billing_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_subscriptions_plan", "plan IN ('pro', 'pro_plus')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingWebhookEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_billing_webhook_events");
+
+                    b.ToTable("billing_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Challenges.Challenge", b =>
                 {
                     b.Property<Guid>("Id")
