@@ -1,0 +1,27 @@
+namespace Compila.Web.Features.Portfolio.Export;
+
+/// <summary>Everything the PDF CV shows, gathered before rendering so the renderer reads no database.</summary>
+public sealed record CvDocument(
+    string Name,
+    string Username,
+    string? Headline,
+    string? Location,
+    IReadOnlyList<CvLink> Links,
+    int Level,
+    int Xp,
+    int ChallengesPassed,
+    IReadOnlyList<CvSkill> Skills,
+    IReadOnlyList<CvProject> Projects,
+    IReadOnlyList<CvBadge> Badges,
+    string PublicUrl,
+    DateTimeOffset GeneratedAt);
+
+public sealed record CvLink(string Label, string Url);
+
+/// <summary>A verified skill: challenges passed in a language (and technology/stack), and the highest level reached.</summary>
+public sealed record CvSkill(string Language, string? Technology, string? Stack, int ChallengesPassed, string? TopLevel);
+
+/// <summary>A featured project; <see cref="Verification"/> is the server's attestation, already phrased for people.</summary>
+public sealed record CvProject(string Title, string? ShortDescription, string? Stack, IReadOnlyList<string> Technologies, string? Url, string? Verification);
+
+public sealed record CvBadge(string Name, string? Description);
