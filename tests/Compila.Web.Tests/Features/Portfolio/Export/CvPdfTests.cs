@@ -44,14 +44,14 @@ public sealed class CvPdfTests
     [Fact]
     public void Render_WhenContentIsLong_FlowsToASecondPage_WithoutSplittingWords()
     {
-        var bio = string.Join(' ', Enumerable.Repeat("Integração", 60)) + " " + new string('x', 200);
+        var bio = string.Join(' ', Enumerable.Repeat("Integração", 60)) + " " + new string('w', 200);
         var pdf = PdfText.Read(CvPdf.Render(Cv(skills: 12, projects: 6, badges: 4, bio: bio)));
 
         Assert.Equal(2, pdf.Pages);
         Assert.Contains("Página 2 de 2", pdf.PageTexts[1], StringComparison.Ordinal);
         // Every word of the bio is whole; the one wider than the column is split with a hyphen and nothing is lost.
         Assert.Equal(60, pdf.All.Split(' ', '\n').Count(w => w == "Integração"));
-        Assert.Equal(200, pdf.All.Count(c => c == 'x'));
+        Assert.Equal(200, pdf.All.Count(c => c == 'w'));
         Assert.Contains("Projeto 6: API de reservas", pdf.All, StringComparison.Ordinal);
         Assert.DoesNotContain("ficaram de fora", pdf.All, StringComparison.Ordinal);
     }
