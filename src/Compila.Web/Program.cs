@@ -30,6 +30,7 @@ builder.AddCompilaErrors();
 builder.AddCompilaHttpJson();
 builder.AddCompilaTrustedProxies();
 builder.AddCompilaAuth();
+builder.AddCompilaUsers();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);

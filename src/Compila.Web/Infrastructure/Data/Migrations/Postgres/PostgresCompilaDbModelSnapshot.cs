@@ -825,6 +825,31 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("ProfileSections")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("profile_sections")
+                        .HasDefaultValueSql("'{\"badges\":true,\"heatmap\":true,\"skills\":true,\"projects\":true}'")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<DateTimeOffset?>("ProfileShareTokenCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("profile_share_token_created_at");
+
+                    b.Property<string>("ProfileShareTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("profile_share_token_hash");
+
+                    b.Property<string>("ProfileVisibility")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("public")
+                        .HasColumnName("profile_visibility");
+
                     b.Property<int>("StreakBest")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -890,6 +915,8 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.ToTable("users", null, t =>
                         {
+                            t.HasCheckConstraint("ck_users_profile_visibility", "profile_visibility IN ('public', 'private', 'link')");
+
                             t.HasCheckConstraint("ck_users_subscription_plan", "subscription_plan IN ('free', 'pro', 'pro_plus')");
 
                             t.HasCheckConstraint("ck_users_xp_non_negative", "xp >= 0");

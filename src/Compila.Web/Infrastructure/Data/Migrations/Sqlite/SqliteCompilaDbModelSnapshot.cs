@@ -817,6 +817,31 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("ProfileSections")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_sections")
+                        .HasDefaultValueSql("'{\"badges\":true,\"heatmap\":true,\"skills\":true,\"projects\":true}'")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<long?>("ProfileShareTokenCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_share_token_created_at");
+
+                    b.Property<string>("ProfileShareTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_share_token_hash");
+
+                    b.Property<string>("ProfileVisibility")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("public")
+                        .HasColumnName("profile_visibility");
+
                     b.Property<int>("StreakBest")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -882,6 +907,8 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.ToTable("users", null, t =>
                         {
+                            t.HasCheckConstraint("ck_users_profile_visibility", "profile_visibility IN ('public', 'private', 'link')");
+
                             t.HasCheckConstraint("ck_users_subscription_plan", "subscription_plan IN ('free', 'pro', 'pro_plus')");
 
                             t.HasCheckConstraint("ck_users_xp_non_negative", "xp >= 0");
