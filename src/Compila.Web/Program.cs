@@ -4,6 +4,7 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Portfolio.Export;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -37,6 +38,7 @@ builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaPortfolioExport();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -77,6 +79,7 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapPortfolioExportApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();
