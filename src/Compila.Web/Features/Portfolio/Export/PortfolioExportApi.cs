@@ -56,7 +56,7 @@ public static class PortfolioExportApi
         var svg = StatsCard.Render(await facts.SnapshotAsync(owner, ct));
         var headers = http.Response.Headers;
         // Short enough that going private, or a new level, shows within minutes where the card is embedded.
-        headers.CacheControl = "public, max-age=900, stale-while-revalidate=3600";
+        headers.CacheControl = "public, max-age=900";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; sandbox";
         headers.XContentTypeOptions = "nosniff";
         return TypedResults.Text(svg, "image/svg+xml; charset=utf-8", Encoding.UTF8);
