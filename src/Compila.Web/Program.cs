@@ -4,6 +4,7 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.Portfolio.Export;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
@@ -38,11 +39,12 @@ builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaPortfolio();
 builder.AddCompilaPortfolioExport();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args))
+if (CommandLine.IsCommand(args, app.Services))
 {
     return await CommandLine.RunAsync(app.Services, args);
 }
@@ -79,6 +81,7 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapPortfolioApi();
 app.MapPortfolioExportApi();
 app.MapCompilaSpaFallback();
 

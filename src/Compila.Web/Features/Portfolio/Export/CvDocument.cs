@@ -18,8 +18,11 @@ public sealed record CvDocument(
 
 public sealed record CvLink(string Label, string Url);
 
-/// <summary>A verified skill: challenges passed in a language (and technology/stack), and the highest level reached.</summary>
-public sealed record CvSkill(string Language, string? Technology, string? Stack, int ChallengesPassed, string? TopLevel);
+/// <summary>
+/// A verified skill: a language, technology or stack (<paramref name="Kind"/>: <c>language</c>, <c>technology</c>,
+/// <c>stack</c>), the distinct challenges passed in it and the highest challenge level among them.
+/// </summary>
+public sealed record CvSkill(string Kind, string Name, int ChallengesPassed, string? TopLevel);
 
 /// <summary>A featured project; <see cref="Verification"/> is the server's attestation, already phrased for people.</summary>
 public sealed record CvProject(string Title, string? ShortDescription, string? Stack, IReadOnlyList<string> Technologies, string? Url, string? Verification);

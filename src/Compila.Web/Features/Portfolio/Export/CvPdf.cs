@@ -154,7 +154,7 @@ internal static class CvPdf
         AddSection(blocks, measure, fonts, "Habilidades verificadas", "habilidades", cv.Skills.Select(skill =>
         {
             var items = new List<Item>();
-            var title = string.Join(" · ", new[] { skill.Language, skill.Technology, StackLabel(skill.Stack) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            var title = $"{SkillName(skill.Kind, skill.Name)} · {KindLabel(skill.Kind)}";
             items.AddRange(Lines(measure, title, fonts.Title, Ink, ContentWidth));
             var detail = Plural(skill.ChallengesPassed, "desafio aprovado", "desafios aprovados")
                 + (LevelLabel(skill.TopLevel) is { } level ? $", até o nível {level}" : "")
@@ -409,6 +409,44 @@ internal static class CvPdf
         null or "" => null,
         var other => other,
     };
+
+    static string KindLabel(string kind) => kind switch
+    {
+        "language" => "linguagem",
+        "technology" => "tecnologia",
+        "stack" => "área",
+        _ => kind,
+    };
+
+    /// <summary>Skill names are stored in lower case; people read them as they are spelled.</summary>
+    internal static string SkillName(string kind, string name) => kind == "stack"
+        ? StackLabel(name) ?? name
+        : name.ToLowerInvariant() switch
+        {
+            "python" => "Python",
+            "javascript" => "JavaScript",
+            "typescript" => "TypeScript",
+            "java" => "Java",
+            "go" => "Go",
+            "csharp" or "c#" => "C#",
+            "cpp" or "c++" => "C++",
+            "c" => "C",
+            "rust" => "Rust",
+            "kotlin" => "Kotlin",
+            "php" => "PHP",
+            "ruby" => "Ruby",
+            "sql" => "SQL",
+            "html" => "HTML",
+            "css" => "CSS",
+            "react" => "React",
+            "nodejs" or "node" => "Node.js",
+            "docker" => "Docker",
+            "git" => "Git",
+            "api" => "API",
+            "rest" => "REST",
+            _ when name.Length > 0 => char.ToUpperInvariant(name[0]) + name[1..],
+            _ => name,
+        };
 
     internal static string? StackLabel(string? stack) => stack?.ToLowerInvariant() switch
     {

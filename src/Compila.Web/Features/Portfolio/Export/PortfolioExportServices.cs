@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Compila.Web.Features.Portfolio.Export;
 
 public static class PortfolioExportServices
@@ -8,13 +6,5 @@ public static class PortfolioExportServices
     {
         builder.Services.AddOptions<PortfolioExportOptions>().Bind(builder.Configuration.GetSection(PortfolioExportOptions.Section));
         builder.Services.AddScoped<PortfolioFacts>();
-        // Until Portfolio's projects register theirs (an AddScoped, registered later, wins over this).
-        builder.Services.TryAddScoped<IProfileProjects, NoProfileProjects>();
-    }
-
-    sealed class NoProfileProjects : IProfileProjects
-    {
-        public Task<IReadOnlyList<ProfileProject>> ShownOnProfileAsync(Guid ownerId, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<ProfileProject>>([]);
     }
 }

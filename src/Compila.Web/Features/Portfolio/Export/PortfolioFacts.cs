@@ -1,5 +1,8 @@
 using System.Globalization;
+using Compila.Web.Features.Gamification.Contracts;
+using Compila.Web.Features.Portfolio.Contracts;
 using Compila.Web.Features.Users.Contracts;
+using Compila.Web.Infrastructure.Data;
 
 namespace Compila.Web.Features.Portfolio.Export;
 
@@ -11,16 +14,15 @@ internal sealed record PortfolioSnapshot(
     IReadOnlyList<ProfileProject> Projects,
     IReadOnlyList<CvBadge> Badges)
 {
-    /// <summary>Languages by challenges passed, most first.</summary>
+    /// <summary>Languages by challenges passed, most first, named as people spell them.</summary>
     public IReadOnlyList<(string Language, int Passed)> TopLanguages(int count) => Skills
-        .GroupBy(s => s.Language, StringComparer.OrdinalIgnoreCase)
-        .Select(g => (Language: g.First().Language, Passed: g.Sum(s => s.ChallengesPassed)))
-        .OrderByDescending(l => l.Passed).ThenBy(l => l.Language, StringComparer.Ordinal)
-        .Take(count).ToList();
+        .Where(s => s.Kind == "language")
+        .OrderByDescending(s => s.ChallengesPassed).ThenBy(s => s.Name, StringComparer.Ordinal)
+        .Take(count).Select(s => (CvPdf.SkillName(s.Kind, s.Name), s.ChallengesPassed)).ToList();
 }
 
 /// <summary>Gathers a <see cref="PortfolioSnapshot"/>, leaving out the sections the owner hides.</summary>
-internal sealed class PortfolioFacts(IUserDirectory users, IProfileProjects projects)
+internal sealed class PortfolioFacts(IUserDirectory users, IVerifiedSkills verifiedSkills, IUserBadges userBadges, IProfileProjects projects)
 {
     public Task<ProfileOwner?> FindAsync(string username, CancellationToken ct) => users.FindByUsernameAsync(username, ct);
 
@@ -29,8 +31,18 @@ internal sealed class PortfolioFacts(IUserDirectory users, IProfileProjects proj
     public async Task<PortfolioSnapshot> SnapshotAsync(ProfileOwner owner, CancellationToken ct)
     {
         var shown = owner.Sections;
+        var skills = await verifiedSkills.OfUserAsync(owner.Id, ct);
+        // Distinct challenges over the language skills' evidence: a challenge passed in two languages counts once.
+        var passed = skills.Where(s => s.Kind == SkillKind.Language).SelectMany(s => s.Evidence).Select(e => e.ChallengeId).Distinct().Count();
+        var skillList = shown.Skills
+            ? skills.OrderBy(s => s.Kind).ThenByDescending(s => s.ChallengesPassed).ThenBy(s => s.Name, StringComparer.Ordinal)
+                .Select(s => new CvSkill(EnumLabels.ToLabel(s.Kind), s.Name, s.ChallengesPassed, EnumLabels.ToLabel(s.HighestLevel))).ToList()
+            : [];
+        IReadOnlyList<CvBadge> badges = shown.Badges
+            ? (await userBadges.EarnedAsync(owner.Id, ct)).Select(b => new CvBadge(b.Name, b.Description)).ToList()
+            : [];
         IReadOnlyList<ProfileProject> projectList = shown.Projects ? await projects.ShownOnProfileAsync(owner.Id, ct) : [];
-        return new PortfolioSnapshot(owner, 0, [], projectList, []);
+        return new PortfolioSnapshot(owner, passed, skillList, projectList, badges);
     }
 
     public static CvDocument Cv(PortfolioSnapshot snapshot, string publicUrl, DateTimeOffset now)

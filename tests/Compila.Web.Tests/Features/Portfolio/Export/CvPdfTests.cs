@@ -14,7 +14,7 @@ public sealed class CvPdfTests
         7,
         2450,
         23,
-        Enumerable.Range(1, skills).Select(i => new CvSkill(i % 2 == 0 ? "JavaScript" : "Python", "Programação", "backend", 10 + i, "mid")).ToList(),
+        Enumerable.Range(1, skills).Select(i => i == 1 ? new CvSkill("stack", "backend", 12, "mid") : new CvSkill(i % 2 == 0 ? "language" : "technology", i % 2 == 0 ? "python" : "programação", 10 + i, "mid")).ToList(),
         Enumerable.Range(1, projects).Select(i => new CvProject($"Projeto {i}: API de reservas", "Uma API de reservas com autenticação e paginação.", "backend", ["ASP.NET Core", "PostgreSQL"], "https://exemplo.dev/p", "Desafio fila-de-prioridade em Python: 12/12 testes em 03/03/2025")).ToList(),
         Enumerable.Range(1, badges).Select(i => new CvBadge($"Conquista {i}", "Passou em dez desafios sem desistir")).ToList(),
         "https://compila.dev/u/conceicao",
@@ -30,7 +30,8 @@ public sealed class CvPdfTests
         Assert.Contains("São Luís, MA", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Nível 7 · 2.450 XP · 23 desafios aprovados", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Habilidades verificadas", pdf.All, StringComparison.Ordinal);
-        Assert.Contains("Python · Programação · Back-end", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Back-end · área", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Python · linguagem", pdf.All, StringComparison.Ordinal);
         Assert.Contains("até o nível pleno", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Projeto 1: API de reservas", pdf.All, StringComparison.Ordinal);
         Assert.Contains("12/12 testes", pdf.All, StringComparison.Ordinal);

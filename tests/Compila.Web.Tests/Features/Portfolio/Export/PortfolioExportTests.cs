@@ -50,6 +50,36 @@ public sealed partial class PortfolioExportTests(ExportApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task PassedChallenges_ShowAsVerifiedSkills_InTheCv_TheCard_AndThePreview_UnlessTheOwnerHidesSkills()
+    {
+        var (user, client) = await LearnerAsync();
+        var challenges = await PortfolioScenario.ChallengesAsync(app.Services);
+        await PortfolioScenario.JudgeAsync(app.Services, user.Id, challenges[0], "python", passed: true, PortfolioScenario.At(2));
+        await PortfolioScenario.JudgeAsync(app.Services, user.Id, challenges[1], "python", passed: true, PortfolioScenario.At(1));
+        await PortfolioScenario.JudgeAsync(app.Services, user.Id, challenges[1], "javascript", passed: true, PortfolioScenario.At(1, hour: 14));
+        await PortfolioScenario.JudgeAsync(app.Services, user.Id, challenges[2], "go", passed: false, PortfolioScenario.At(1, hour: 15));
+        await PublishedEvents.SettledAsync(app.Services);
+
+        var pdf = PdfText.Read(await (await client.PostAsync("/v1/portfolio/export", null)).Content.ReadAsByteArrayAsync());
+        var card = XDocument.Parse(await app.CreateClient().GetStringAsync($"/v1/portfolio/{user.Username}/card.svg"));
+        var preview = Metas(await app.CreateClient().GetStringAsync($"/u/{user.Username}"));
+
+        Assert.Contains("2 desafios aprovados", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Python · linguagem 2 desafios aprovados", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("JavaScript · linguagem 1 desafio aprovado", pdf.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Go · linguagem", pdf.All, StringComparison.Ordinal);
+        var texts = card.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value).ToList();
+        Assert.Equal(["Python", "2", "JavaScript", "1"], texts.SkipWhile(t => t != "Python").ToList());
+        Assert.StartsWith("Nível 1 · 0 XP · 2 desafios aprovados · Python, JavaScript.", Meta(preview, "description"), StringComparison.Ordinal);
+
+        var hide = await client.PutAsJsonAsync("/v1/me/profile", new { fullName = "João Conceição", visibility = "public", sections = new { skills = false } });
+        Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
+        var hidden = PdfText.Read(await (await client.PostAsync("/v1/portfolio/export", null)).Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("Habilidades verificadas", hidden.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Python", hidden.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_HoldsOnlyTheCallersOwnData()
     {
         var (_, ana) = await LearnerAsync("Ana Lúcia");

@@ -430,6 +430,125 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_badges", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Activity.ActivityDay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Judged")
+                        .HasColumnType("integer")
+                        .HasColumnName("judged");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_portfolio_activity_days");
+
+                    b.ToTable("portfolio_activity_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_activity_days_judged_positive", "judged > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ChallengeSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("challenge_slug");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("PassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("passed_at");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stack");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("UserId", "ChallengeId", "Language")
+                        .HasName("pk_portfolio_verified_challenges");
+
+                    b.HasIndex("Language", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_language_level");
+
+                    b.HasIndex("Stack", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_stack_level");
+
+                    b.ToTable("portfolio_verified_challenges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.HasKey("UserId", "ChallengeId", "Language", "Technology")
+                        .HasName("pk_portfolio_verified_technologies");
+
+                    b.HasIndex("Technology", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_technologies_technology_level");
+
+                    b.ToTable("portfolio_verified_technologies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_technologies_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1091,6 +1210,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", null)
+                        .WithMany("Technologies")
+                        .HasForeignKey("UserId", "ChallengeId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_verified_technologies_portfolio_verified_challeng");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
                 {
                     b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
@@ -1189,6 +1318,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Navigation("Technologies");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
