@@ -6,6 +6,7 @@ using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.Portfolio;
+using Compila.Web.Features.Portfolio.Export;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -42,6 +43,7 @@ builder.AddCompilaTutor(options);
 builder.AddCompilaPortfolio();
 builder.AddCompilaUserPlans();
 builder.AddCompilaBilling();
+builder.AddCompilaPortfolioExport();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -84,6 +86,7 @@ app.MapGamificationApi();
 app.MapTutorApi();
 app.MapPortfolioApi();
 app.MapBillingApi();
+app.MapPortfolioExportApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();
