@@ -13,8 +13,10 @@ public static partial class AccountRules
     // Long enough for passphrases, short enough that hashing cannot be used to burn CPU.
     public const int MaxPasswordLength = 128;
 
+    // Also the literal segments beside /v1/portfolio/{username}: a learner named "projects" would have no profile.
     static readonly HashSet<string> ReservedUsernames =
-        ["admin", "administrator", "root", "api", "me", "www", "compila", "suporte", "support", "system", "null", "undefined"];
+        ["admin", "administrator", "root", "api", "me", "www", "compila", "suporte", "support", "system", "null", "undefined",
+         "projects", "export", "verifications", "files"];
 
     static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 

@@ -39,6 +39,8 @@ public sealed class RegisterTests(CompilaApp app) : IClassFixture<CompilaApp>
     [InlineData("nome com espaço", "username")]
     [InlineData("çedilha", "username")]
     [InlineData("admin", "username")]
+    [InlineData("projects", "username")]
+    [InlineData("verifications", "username")]
     [InlineData("a234567890123456789012345678901", "username")]
     public async Task Register_WithInvalidUsername_Returns400ForThatField(string username, string field)
     {
