@@ -4,6 +4,7 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Portfolio.Projects;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -18,6 +19,7 @@ using Compila.Web.Infrastructure.Health;
 using Compila.Web.Infrastructure.Proxies;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Spa;
+using Compila.Web.Infrastructure.Storage;
 using Compila.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +38,8 @@ builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaFileStorage();
+builder.AddCompilaPortfolioProjects();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -76,6 +80,8 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapCompilaFiles();
+app.MapPortfolioProjectsApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();
