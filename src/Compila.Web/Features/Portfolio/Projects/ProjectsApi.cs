@@ -36,10 +36,10 @@ public static class ProjectsApi
         projects.MapPut("/{id:guid}", Update).WithName("UpdateProject");
         projects.MapDelete("/{id:guid}", Delete).WithName("DeleteProject");
         projects.MapPost("/{id:guid}/images", UploadImage).WithName("UploadProjectImage")
-            .WithMetadata(new UploadSizeLimit()).Accepts<IFormFile>("multipart/form-data");
+            .WithMetadata(new UploadSizeLimit());
         projects.MapDelete("/{id:guid}/images/{name}", DeleteImage).WithName("DeleteProjectImage");
         projects.MapPost("/{id:guid}/thumbnail", UploadThumbnail).WithName("UploadProjectThumbnail")
-            .WithMetadata(new UploadSizeLimit()).Accepts<IFormFile>("multipart/form-data");
+            .WithMetadata(new UploadSizeLimit());
         projects.MapPost("/{id:guid}/like", Like).WithName("LikeProject");
         projects.MapDelete("/{id:guid}/like", Unlike).WithName("UnlikeProject");
         projects.MapPost("/from-submission/{submissionId:guid}", FromSubmission).WithName("CreateProjectFromSubmission");
