@@ -1,9 +1,11 @@
 using Compila.Web.Features.Admin;
 using Compila.Web.Features.Auth;
+using Compila.Web.Features.Billing;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.Portfolio.Projects;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
@@ -32,18 +34,22 @@ builder.AddCompilaErrors();
 builder.AddCompilaHttpJson();
 builder.AddCompilaTrustedProxies();
 builder.AddCompilaAuth();
+builder.AddCompilaUsers();
 builder.AddCompilaChallenges();
 builder.AddCompilaJudge();
 builder.AddCompilaSubmissions(options);
 builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
+builder.AddCompilaPortfolio();
+builder.AddCompilaUserPlans();
+builder.AddCompilaBilling();
 builder.AddCompilaFileStorage();
 builder.AddCompilaPortfolioProjects();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args))
+if (CommandLine.IsCommand(args, app.Services))
 {
     return await CommandLine.RunAsync(app.Services, args);
 }
@@ -80,6 +86,8 @@ app.MapMySubmissionsApi();
 app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
+app.MapPortfolioApi();
+app.MapBillingApi();
 app.MapCompilaFiles();
 app.MapPortfolioProjectsApi();
 app.MapCompilaSpaFallback();

@@ -133,12 +133,15 @@ public sealed class StepLauncherTests
         {
             // The host's launchers, and the sandbox below one of them (bwrap, its namespace's init, python): followed
             // through /proc/PID/task/PID/children, since the other tests' fork bombs make scanning all of /proc slow.
+            // The host's start-up probes run python directly (no launcher), so wait for the program's python below a
+            // launcher rather than for any python.
             List<int> tree = [];
             bool IsPython(int pid) => Cmdline(pid).StartsWith("/usr/bin/python3\0", StringComparison.Ordinal);
-            await JudgeFixture.WaitUntil(() => (tree = Descendants(host.Id)).Any(IsPython) || host.HasExited, TimeSpan.FromSeconds(60));
+            bool IsLauncher(int pid) => Cmdline(pid) == "/bin/dash\0-s\0";
+            await JudgeFixture.WaitUntil(() => (tree = Descendants(host.Id)).Any(pid => IsLauncher(pid) && Descendants(pid).Any(IsPython)) || host.HasExited,
+                TimeSpan.FromSeconds(60));
             Assert.False(host.HasExited, "the host ended before its sandbox was seen");
-            var launchers = tree.Where(pid => Cmdline(pid) == "/bin/dash\0-s\0").ToList();
-            Assert.Contains(launchers, launcher => Descendants(launcher).Any(IsPython));
+            Assert.Contains(tree, pid => IsLauncher(pid) && Descendants(pid).Any(IsPython));
 
             host.Kill();
             await host.WaitForExitAsync();

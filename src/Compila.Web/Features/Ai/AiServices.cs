@@ -1,3 +1,4 @@
+using Compila.Web.Features.Ai.Contracts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Compila.Web.Features.Ai;
@@ -14,5 +15,6 @@ public static class AiServices
         builder.Services.TryAddSingleton<AiMetrics>();
         builder.Services.TryAddSingleton<AiGateway>();
         builder.Services.TryAddSingleton<AiQuota>();
+        builder.Services.TryAddSingleton<IAiPlanQuotas, AiPlanQuotas>();
     }
 }

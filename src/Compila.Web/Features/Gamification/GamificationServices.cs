@@ -16,6 +16,7 @@ public static class GamificationServices
         builder.Services.AddScoped<AchievementRecorder>();
         builder.Services.AddScoped<ISubmissionRewards, SubmissionRewards>();
         builder.Services.AddScoped<BadgeCatalog>();
+        builder.Services.AddScoped<IUserBadges, UserBadges>();
         if (options.UsesRedis)
         {
             builder.Services.AddScoped<ILeaderboard, RedisLeaderboard>();

@@ -1,5 +1,6 @@
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,12 +76,12 @@ internal static class LeaderboardPeriods
 
 internal sealed record UserXp(Guid UserId, int Xp);
 
-internal sealed class DatabaseLeaderboard(CompilaDb db, TimeProvider clock) : ILeaderboard
+internal sealed class DatabaseLeaderboard(CompilaDb db, IUserDirectory directory, TimeProvider clock) : ILeaderboard
 {
     public async Task<LeaderboardPage> GetAsync(LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, int page, int size, Guid? viewer, CancellationToken ct)
     {
         var totals = await LeaderboardPeriods.Totals(db, period, stack, clock.GetUtcNow()).ToListAsync(ct);
-        return await LeaderboardPages.BuildAsync(db, period, stack, totals, page, size, viewer, ct);
+        return await LeaderboardPages.BuildAsync(db, directory, period, stack, totals, page, size, viewer, ct);
     }
 
     public Task RecordAsync(Guid userId, Challenges.Contracts.ChallengeStack stack, CancellationToken ct) => Task.CompletedTask;
@@ -88,11 +89,12 @@ internal sealed class DatabaseLeaderboard(CompilaDb db, TimeProvider clock) : IL
 
 internal static class LeaderboardPages
 {
+    /// <summary>Only public profiles are ranked: a private or link-only learner is absent for everyone, themselves included.</summary>
     public static async Task<LeaderboardPage> BuildAsync(
-        CompilaDb db, LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, IReadOnlyList<UserXp> totals, int page, int size, Guid? viewer, CancellationToken ct)
+        CompilaDb db, IUserDirectory directory, LeaderboardPeriod period, Challenges.Contracts.ChallengeStack? stack, IReadOnlyList<UserXp> totals, int page, int size, Guid? viewer, CancellationToken ct)
     {
         var ids = totals.Select(t => t.UserId).ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && directory.PublicUserIds().Contains(u.Id))
             .Select(u => new { u.Id, u.Username, u.FullName, u.AvatarUrl, u.Level }).ToDictionaryAsync(u => u.Id, ct);
         var ordered = totals.Where(t => users.ContainsKey(t.UserId))
             .OrderByDescending(t => t.Xp).ThenBy(t => users[t.UserId].Username, StringComparer.Ordinal).ToList();

@@ -1,4 +1,5 @@
 using Compila.Web.Features.Challenges.Contracts;
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -10,7 +11,7 @@ namespace Compila.Web.Features.Gamification;
 /// source of truth: after each result the user's totals are recomputed and written with ZADD (idempotent,
 /// so retries and redeliveries cannot double-count), and a missing key is rebuilt from the database.
 /// </summary>
-internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb db, TimeProvider clock) : ILeaderboard
+internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb db, IUserDirectory directory, TimeProvider clock) : ILeaderboard
 {
     static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(70);
 
@@ -26,7 +27,7 @@ internal sealed class RedisLeaderboard(IConnectionMultiplexer redis, CompilaDb d
 
         var all = await redisDb.SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Descending);
         var totals = all.Where(e => e.Score > 0).Select(e => new UserXp(Guid.Parse(e.Element.ToString()), (int)e.Score)).ToList();
-        return await LeaderboardPages.BuildAsync(db, period, stack, totals, page, size, viewer, ct);
+        return await LeaderboardPages.BuildAsync(db, directory, period, stack, totals, page, size, viewer, ct);
     }
 
     public async Task RecordAsync(Guid userId, Challenges.Contracts.ChallengeStack stack, CancellationToken ct)

@@ -12,6 +12,7 @@ public static class SubmissionServices
     public static void AddCompilaSubmissions(this WebApplicationBuilder builder, CompilaOptions compila)
     {
         builder.Services.AddSocketContract(SolveSocket.Contract);
+        builder.Services.AddScoped<Contracts.IPassedSubmissions, PassedSubmissions>();
         var section = builder.Configuration.GetSection(QueueOptions.Section);
         builder.Services.AddOptions<QueueOptions>().Bind(section);
         var queue = section.Get<QueueOptions>() ?? new QueueOptions();

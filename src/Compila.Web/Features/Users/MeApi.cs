@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
@@ -17,6 +18,21 @@ public sealed record UpdateProfileRequest(
     string? GithubUrl,
     string? LinkedinUrl);
 
+/// <summary>
+/// PUT semantics: the whole editable profile. A missing or empty text field is cleared; <c>visibility</c> is required
+/// (<c>public</c>, <c>private</c> or <c>link</c>); missing <c>sections</c> (or a missing section) are shown.
+/// </summary>
+public sealed record ReplaceProfileRequest(
+    string? FullName,
+    string? Bio,
+    string? AvatarUrl,
+    string? Location,
+    string? WebsiteUrl,
+    string? GithubUrl,
+    string? LinkedinUrl,
+    string? Visibility,
+    ProfileSections? Sections);
+
 public static class MeApi
 {
     public static void MapUsersApi(this IEndpointRouteBuilder app)
@@ -24,6 +40,9 @@ public static class MeApi
         var me = app.MapGroup("/v1/me").WithTags("Me").RequireAuthorization();
         me.MapGet("/", GetMe).WithName("GetMe");
         me.MapPatch("/", UpdateMe).WithName("UpdateMe");
+        me.MapPut("/profile", ReplaceProfile).WithName("ReplaceProfile");
+        me.MapPost("/profile/share-link", CreateShareLink).WithName("CreateProfileShareLink");
+        me.MapDelete("/profile/share-link", RevokeShareLink).WithName("RevokeProfileShareLink");
 
         app.MapGroup("/v1/users").WithTags("Users").AllowAnonymous()
             .MapGet("/{username}", GetPublicProfile).WithName("GetPublicProfile");
@@ -38,14 +57,7 @@ public static class MeApi
     internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> UpdateMe(
         UpdateProfileRequest request, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        ProfileRules.ValidateText("fullName", request.FullName, ProfileRules.FullNameMax, errors);
-        ProfileRules.ValidateText("bio", request.Bio, ProfileRules.BioMax, errors, multiline: true);
-        ProfileRules.ValidateText("location", request.Location, ProfileRules.LocationMax, errors);
-        ProfileRules.ValidateUrl("avatarUrl", request.AvatarUrl, errors);
-        ProfileRules.ValidateUrl("websiteUrl", request.WebsiteUrl, errors);
-        ProfileRules.ValidateUrl("githubUrl", request.GithubUrl, errors);
-        ProfileRules.ValidateUrl("linkedinUrl", request.LinkedinUrl, errors);
+        var errors = ValidateFields(request.FullName, request.Bio, request.AvatarUrl, request.Location, request.WebsiteUrl, request.GithubUrl, request.LinkedinUrl);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -69,17 +81,107 @@ public static class MeApi
         return TypedResults.Ok(UserProfile.From(user));
     }
 
-    internal static async Task<Results<Ok<PublicProfile>, NotFound>> GetPublicProfile(string username, CompilaDb db, CancellationToken ct)
+    internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> ReplaceProfile(
+        ReplaceProfileRequest request, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
     {
-        var normalized = Usernames.Normalize(username);
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Username == normalized, ct);
-        return user is null ? TypedResults.NotFound() : TypedResults.Ok(PublicProfile.From(user));
+        var errors = ValidateFields(request.FullName, request.Bio, request.AvatarUrl, request.Location, request.WebsiteUrl, request.GithubUrl, request.LinkedinUrl);
+        ProfileVisibility visibility = default;
+        if (string.IsNullOrEmpty(request.Visibility))
+        {
+            errors.Add("visibility", "Escolha a visibilidade do perfil: public, private ou link.");
+        }
+        else if (!EnumLabels.TryParse(request.Visibility, out visibility))
+        {
+            errors.Add("visibility", "A visibilidade deve ser public (todos), private (só você) ou link (quem tiver o link).");
+        }
+
+        if (!errors.IsValid)
+        {
+            return errors.ToProblem();
+        }
+
+        var user = await FindCurrentAsync(principal, db, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        user.FullName = Clean(request.FullName);
+        user.Bio = Clean(request.Bio);
+        user.AvatarUrl = Clean(request.AvatarUrl);
+        user.Location = Clean(request.Location);
+        user.WebsiteUrl = Clean(request.WebsiteUrl);
+        user.GithubUrl = Clean(request.GithubUrl);
+        user.LinkedinUrl = Clean(request.LinkedinUrl);
+        user.ProfileVisibility = visibility;
+        user.ProfileSections = request.Sections ?? ProfileSections.All;
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserProfile.From(user));
+    }
+
+    /// <summary>Creates the recruiter link, or replaces it (the old one stops working at once).</summary>
+    internal static async Task<Results<Ok<ShareLink>, NotFound>> CreateShareLink(ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await FindCurrentAsync(principal, db, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var token = ShareTokens.Create();
+        var now = clock.GetUtcNow();
+        user.ProfileShareTokenHash = ShareTokens.Hash(token);
+        user.ProfileShareTokenCreatedAt = now;
+        user.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ShareLink(token, $"/u/{user.Username}?share={token}", EnumLabels.ToLabel(user.ProfileVisibility), now));
+    }
+
+    internal static async Task<Results<NoContent, NotFound>> RevokeShareLink(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
+    {
+        var user = await FindCurrentAsync(principal, db, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        user.ProfileShareTokenHash = null;
+        user.ProfileShareTokenCreatedAt = null;
+        user.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>404 alike for unknown and hidden users, so a private profile's existence does not leak.</summary>
+    internal static async Task<Results<Ok<PublicProfile>, NotFound>> GetPublicProfile(
+        string username, string? share, ClaimsPrincipal principal, IUserDirectory directory, CancellationToken ct)
+    {
+        var owner = await directory.FindByUsernameAsync(username, ct);
+        return owner is not null && await directory.CanViewAsync(owner, principal.CurrentUserId(), share, ct)
+            ? TypedResults.Ok(PublicProfile.From(owner))
+            : TypedResults.NotFound();
+    }
+
+    static ValidationErrors ValidateFields(string? fullName, string? bio, string? avatarUrl, string? location, string? websiteUrl, string? githubUrl, string? linkedinUrl)
+    {
+        var errors = new ValidationErrors();
+        ProfileRules.ValidateText("fullName", fullName, ProfileRules.FullNameMax, errors);
+        ProfileRules.ValidateText("bio", bio, ProfileRules.BioMax, errors, multiline: true);
+        ProfileRules.ValidateText("location", location, ProfileRules.LocationMax, errors);
+        ProfileRules.ValidateUrl("avatarUrl", avatarUrl, errors);
+        ProfileRules.ValidateUrl("websiteUrl", websiteUrl, errors);
+        ProfileRules.ValidateUrl("githubUrl", githubUrl, errors);
+        ProfileRules.ValidateUrl("linkedinUrl", linkedinUrl, errors);
+        return errors;
     }
 
     static async Task<User?> FindCurrentAsync(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct) =>
         principal.CurrentUserId() is { } id
             ? await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == id, ct)
             : null;
+
+    static string? Clean(string? value) => value?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
     static string? Apply(string? requested, string? current) =>
         requested is null ? current : requested.Trim() is { Length: > 0 } trimmed ? trimmed : null;

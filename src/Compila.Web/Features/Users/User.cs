@@ -1,4 +1,4 @@
-using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Features.Users.Contracts;
 namespace Compila.Web.Features.Users;
 
 /// <summary>The spec's <c>users</c> row.</summary>
@@ -16,6 +16,15 @@ public sealed class User
     public string? WebsiteUrl { get; set; }
     public string? GithubUrl { get; set; }
     public string? LinkedinUrl { get; set; }
+
+    public ProfileVisibility ProfileVisibility { get; set; } = ProfileVisibility.Public;
+
+    /// <summary>SHA-256 (hex) of the current share link's token; the token itself is shown once and never stored.</summary>
+    public string? ProfileShareTokenHash { get; set; }
+
+    public DateTimeOffset? ProfileShareTokenCreatedAt { get; set; }
+
+    public ProfileSections ProfileSections { get; set; } = ProfileSections.All;
 
     public int Level { get; set; } = 1;
     public int Xp { get; set; }

@@ -1,3 +1,4 @@
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         {
             t.HasCheckConstraint("ck_users_xp_non_negative", "xp >= 0");
             t.HasCheckConstraint("ck_users_subscription_plan", EnumLabels.CheckSql<SubscriptionPlan>("subscription_plan"));
+            t.HasCheckConstraint("ck_users_profile_visibility", EnumLabels.CheckSql<ProfileVisibility>("profile_visibility"));
         });
         user.HasKey(u => u.Id);
         user.Property(u => u.Username).HasMaxLength(30).IsRequired();
@@ -24,6 +26,17 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.WebsiteUrl).HasMaxLength(500);
         user.Property(u => u.GithubUrl).HasMaxLength(500);
         user.Property(u => u.LinkedinUrl).HasMaxLength(500);
+        user.Property(u => u.ProfileVisibility)
+            .HasConversion(EnumLabels.Converter<ProfileVisibility>())
+            .HasMaxLength(10)
+            .HasDefaultValue(ProfileVisibility.Public)
+            .HasSentinel(ProfileVisibility.Public);
+        user.Property(u => u.ProfileShareTokenHash).HasMaxLength(64);
+        user.Property(u => u.ProfileSections)
+            .HasConversion(s => ProfileSections.ToJson(s), json => ProfileSections.FromJson(json))
+            .IsJson()
+            .HasDefaultValueSql($"'{ProfileSections.ToJson(ProfileSections.All)}'")
+            .IsRequired();
         user.Property(u => u.Level).HasDefaultValue(1);
         user.Property(u => u.Xp).HasDefaultValue(0);
         user.Property(u => u.StreakCurrent).HasDefaultValue(0);

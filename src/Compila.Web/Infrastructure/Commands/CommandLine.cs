@@ -16,10 +16,19 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
+    /// <summary>A built-in command or one a feature registered (<see cref="IOperatorCommand"/>).</summary>
+    public static bool IsCommand(string[] args, IServiceProvider services) => IsCommand(args) || OperatorCommands.Find(services, args) is not null;
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         try
         {
+            if (OperatorCommands.Find(services, args) is { } command)
+            {
+                await DataServices.MigrateAsync(services);
+                return await command.RunAsync(services, args[command.Words.Count..], CancellationToken.None);
+            }
+
             return args switch
             {
                 ["migrate", ..] => await MigrateAsync(services),
@@ -27,7 +36,7 @@ public static class CommandLine
                 ["admin", "grant", var username, .. var rest] => await GrantAsync(services, username, rest.FirstOrDefault() ?? Roles.Admin),
                 ["challenges", "import"] => await ChallengeCommands.ImportAsync(services),
                 ["challenges", "validate", .. var rest] => await ChallengeCommands.ValidateAsync(services, rest.FirstOrDefault()),
-                _ => Usage(),
+                _ => Usage(services),
             };
         }
         catch (CommandException ex)
@@ -114,16 +123,22 @@ public static class CommandLine
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    static int Usage()
+    static int Usage(IServiceProvider services)
     {
-        Console.Error.WriteLine("""
+        Console.Error.Write("""
             commands:
               migrate                                          apply database migrations
               admin create --username <name> --email <email>   create an admin (password: COMPILA_ADMIN_PASSWORD or stdin)
               admin grant <username> [user|company|admin]      grant a role
               challenges import                                import content/challenges into the database
               challenges validate [slug]                       reference solutions pass, starters fail, in every language
+
             """);
+        foreach (var command in services.GetServices<IOperatorCommand>())
+        {
+            Console.Error.WriteLine($"  {string.Join(' ', command.Words),-48} {command.Description}");
+        }
+
         return 2;
     }
 

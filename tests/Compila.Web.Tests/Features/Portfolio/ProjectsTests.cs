@@ -303,6 +303,29 @@ public sealed class ProjectsTests(CompilaApp app) : IClassFixture<CompilaApp>
             key.VerifyData(Encoding.UTF8.GetBytes(payload), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 
+    [Fact]
+    public async Task PrivateProfile_HidesItsProjectsLikesAndVerificationsFromOthers()
+    {
+        var client = await SignedInAsync();
+        var userId = Guid.Parse((await (await client.GetAsync("/v1/me")).ReadJsonAsync())["id"]!.GetValue<string>());
+        var submission = await InsertSubmissionAsync(userId, await SubmissionScenario.ChallengeIdAsync(client), SubmissionStatus.Passed, 1);
+        var project = await (await client.PostAsync($"/v1/portfolio/projects/from-submission/{submission}", null)).ReadJsonAsync();
+        var path = $"/v1/portfolio/projects/{project["id"]}";
+        var verification = project["verification"]!["url"]!.GetValue<string>();
+        var other = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(verification)).StatusCode);
+
+        var privately = await client.PutAsJsonAsync("/v1/me/profile", new { visibility = "private" });
+        Assert.True(privately.IsSuccessStatusCode, await privately.Content.ReadAsStringAsync());
+
+        await (await other.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await app.CreateClient().GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.PostAsync(path + "/like", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await app.CreateClient().GetAsync(verification)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(verification)).StatusCode);
+    }
+
     async Task<HttpClient> SignedInAsync()
     {
         var client = app.CreateClient();

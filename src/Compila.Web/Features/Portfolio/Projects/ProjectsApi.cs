@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions.Contracts;
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
@@ -165,15 +166,15 @@ public static class ProjectsApi
 
     /// <summary>A project as its page shows it; a visit by someone other than the owner counts as a view.</summary>
     internal static async Task<Results<Ok<ProjectResource>, NotFound>> Get(
-        Guid id, ClaimsPrincipal principal, HttpContext http, CompilaDb db, CancellationToken ct)
+        Guid id, string? share, ClaimsPrincipal principal, HttpContext http, CompilaDb db, IUserDirectory directory, CancellationToken ct)
     {
         var project = await db.Set<PortfolioProject>().AsNoTracking().Include(p => p.Verification).SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
+        var viewer = principal.CurrentUserId();
+        if (project is null || !await CanViewAsync(directory, project.UserId, viewer, share, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var viewer = principal.CurrentUserId();
         if (viewer != project.UserId && await CountViewAsync(db, project.Id, ViewerKey(viewer, http), ct) is { } views)
         {
             project.Views = views;
@@ -212,11 +213,11 @@ public static class ProjectsApi
     }
 
     internal static async Task<Results<Ok<LikeResource>, NotFound, ProblemHttpResult>> Like(
-        Guid id, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
+        Guid id, string? share, ClaimsPrincipal principal, CompilaDb db, IUserDirectory directory, CancellationToken ct)
     {
         var me = principal.CurrentUserId()!.Value;
         var owner = await db.Set<PortfolioProject>().Where(p => p.Id == id).Select(p => (Guid?)p.UserId).SingleOrDefaultAsync(ct);
-        if (owner is null)
+        if (owner is null || !await CanViewAsync(directory, owner.Value, me, share, ct))
         {
             return TypedResults.NotFound();
         }
@@ -352,11 +353,13 @@ public static class ProjectsApi
 
     internal static Ok<VerificationKeySet> Keys(VerificationKeys keys) => TypedResults.Ok(new VerificationKeySet([keys.PublicJwk]));
 
-    internal static async Task<Results<Ok<VerificationResource>, NotFound>> GetVerification(Guid id, CompilaDb db, CancellationToken ct)
+    /// <summary>Public as the owner's profile is: a private profile's records are not found, a link-only one's need the share token.</summary>
+    internal static async Task<Results<Ok<VerificationResource>, NotFound>> GetVerification(
+        Guid id, string? share, ClaimsPrincipal principal, CompilaDb db, IUserDirectory directory, CancellationToken ct)
     {
         var found = await db.Set<PortfolioProject>().AsNoTracking().Where(p => p.Verification!.Id == id)
-            .Select(p => new { p.Title, p.ShowCode, p.Verification }).SingleOrDefaultAsync(ct);
-        if (found?.Verification is not { } verification)
+            .Select(p => new { p.Title, p.ShowCode, p.UserId, p.Verification }).SingleOrDefaultAsync(ct);
+        if (found?.Verification is not { } verification || !await CanViewAsync(directory, found.UserId, principal.CurrentUserId(), share, ct))
         {
             return TypedResults.NotFound();
         }
@@ -441,6 +444,9 @@ public static class ProjectsApi
 
         return TypedResults.Ok(ToResource(project));
     }
+
+    static async Task<bool> CanViewAsync(IUserDirectory directory, Guid ownerId, Guid? viewer, string? share, CancellationToken ct) =>
+        await directory.FindByIdAsync(ownerId, ct) is { } owner && await directory.CanViewAsync(owner, viewer, share, ct);
 
     static void Apply(PortfolioProject project, ProjectRequest request)
     {

@@ -148,6 +148,180 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingCustomer", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("PassExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_expires_at");
+
+                    b.Property<string>("StripeCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_billing_customers");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("idx_billing_customers_stripe_customer_id");
+
+                    b.ToTable("billing_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PassMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_months");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StripeObjectId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_object_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_payments");
+
+                    b.HasIndex("StripeObjectId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("idx_billing_payments_stripe_object");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("idx_billing_payments_user_created");
+
+                    b.ToTable("billing_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_payments_kind", "kind IN ('subscription', 'pass')");
+
+                            t.HasCheckConstraint("ck_billing_payments_plan", "plan IN ('pro', 'pro_plus')");
+
+                            t.HasCheckConstraint("ck_billing_payments_status", "status IN ('paid', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingSubscription", b =>
+                {
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_subscription_id");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<long?>("CurrentPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("StripeSubscriptionId")
+                        .HasName("pk_billing_subscriptions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_billing_subscriptions_user_id");
+
+                    b.ToTable("billing_subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_billing_subscriptions_plan", "plan IN ('pro', 'pro_plus')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Billing.BillingWebhookEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_billing_webhook_events");
+
+                    b.ToTable("billing_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Challenges.Challenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,6 +596,29 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_badges", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Activity.ActivityDay", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Judged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("judged");
+
+                    b.HasKey("UserId", "Day")
+                        .HasName("pk_portfolio_activity_days");
+
+                    b.ToTable("portfolio_activity_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_activity_days_judged_positive", "judged > 0");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +878,102 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasName("pk_portfolio_project_views");
 
                     b.ToTable("portfolio_project_views", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ChallengeSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_slug");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<long>("PassedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed_at");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stack");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("UserId", "ChallengeId", "Language")
+                        .HasName("pk_portfolio_verified_challenges");
+
+                    b.HasIndex("Language", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_language_level");
+
+                    b.HasIndex("Stack", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_challenges_stack_level");
+
+                    b.ToTable("portfolio_verified_challenges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_portfolio_verified_challenges_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.HasKey("UserId", "ChallengeId", "Language", "Technology")
+                        .HasName("pk_portfolio_verified_technologies");
+
+                    b.HasIndex("Technology", "Level")
+                        .HasDatabaseName("idx_portfolio_verified_technologies_technology_level");
+
+                    b.ToTable("portfolio_verified_technologies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_verified_technologies_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+                        });
                 });
 
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
@@ -1078,6 +1371,31 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("ProfileSections")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_sections")
+                        .HasDefaultValueSql("'{\"badges\":true,\"heatmap\":true,\"skills\":true,\"projects\":true}'")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<long?>("ProfileShareTokenCreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_share_token_created_at");
+
+                    b.Property<string>("ProfileShareTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_share_token_hash");
+
+                    b.Property<string>("ProfileVisibility")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("public")
+                        .HasColumnName("profile_visibility");
+
                     b.Property<int>("StreakBest")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1143,6 +1461,8 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.ToTable("users", null, t =>
                         {
+                            t.HasCheckConstraint("ck_users_profile_visibility", "profile_visibility IN ('public', 'private', 'link')");
+
                             t.HasCheckConstraint("ck_users_subscription_plan", "subscription_plan IN ('free', 'pro', 'pro_plus')");
 
                             t.HasCheckConstraint("ck_users_xp_non_negative", "xp >= 0");
@@ -1347,6 +1667,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_portfolio_project_views_portfolio_projects_project_id");
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", null)
+                        .WithMany("Technologies")
+                        .HasForeignKey("UserId", "ChallengeId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_verified_technologies_portfolio_verified_challenges_user_id_challenge_id_language");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.SmartSolver.ChallengeGiveUp", b =>
                 {
                     b.HasOne("Compila.Web.Features.Challenges.Challenge", null)
@@ -1450,6 +1780,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
                 {
                     b.Navigation("Verification");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
+                {
+                    b.Navigation("Technologies");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Users.User", b =>
