@@ -326,6 +326,27 @@ public sealed class ProjectsTests(CompilaApp app) : IClassFixture<CompilaApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(verification)).StatusCode);
     }
 
+    [Fact]
+    public async Task PublicProfile_ShowsProjectsFeaturedFirstThenInTheOwnersOrder_WithTheirVerification()
+    {
+        var client = app.CreateClient();
+        var user = await client.RegisterAsync();
+        client.Authorized(user.AccessToken);
+        await CreateAsync(client, new { title = "Primeiro", stack = "backend" });
+        await CreateAsync(client, new { title = "Segundo", stack = "backend" });
+        var submission = await InsertSubmissionAsync(user.Id, await SubmissionScenario.ChallengeIdAsync(client), SubmissionStatus.Passed, 1);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/v1/portfolio/projects/from-submission/{submission}", null)).StatusCode);
+        var featured = await CreateAsync(client, new { title = "Destaque", stack = "frontend", featured = true });
+
+        var profile = await (await app.CreateClient().GetAsync($"/v1/portfolio/{user.Username}")).ReadJsonAsync();
+
+        var projects = profile["projects"]!.AsArray();
+        Assert.Equal(["Destaque", "Primeiro", "Segundo", SubmissionScenario.Challenge.Title], projects.Select(p => p!["title"]!.GetValue<string>()));
+        Assert.Equal(featured["id"]!.GetValue<string>(), projects[0]!["id"]!.GetValue<string>());
+        Assert.Null(projects[0]!["verification"]);
+        Assert.StartsWith("/v1/portfolio/verifications/", projects[3]!["verification"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     async Task<HttpClient> SignedInAsync()
     {
         var client = app.CreateClient();
