@@ -7,6 +7,7 @@ using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.Portfolio.Export;
+using Compila.Web.Features.Portfolio.Projects;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -21,6 +22,7 @@ using Compila.Web.Infrastructure.Health;
 using Compila.Web.Infrastructure.Proxies;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Spa;
+using Compila.Web.Infrastructure.Storage;
 using Compila.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +46,8 @@ builder.AddCompilaPortfolio();
 builder.AddCompilaUserPlans();
 builder.AddCompilaBilling();
 builder.AddCompilaPortfolioExport();
+builder.AddCompilaFileStorage();
+builder.AddCompilaPortfolioProjects();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -87,6 +91,8 @@ app.MapTutorApi();
 app.MapPortfolioApi();
 app.MapBillingApi();
 app.MapPortfolioExportApi();
+app.MapCompilaFiles();
+app.MapPortfolioProjectsApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

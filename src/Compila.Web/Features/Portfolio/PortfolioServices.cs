@@ -17,16 +17,8 @@ public static class PortfolioServices
         builder.Services.AddScoped<SkillsRebuild>();
         builder.Services.AddScoped<ActivityHeatmap>();
         builder.Services.AddOperatorCommand<RebuildSkillsCommand>();
-        // Until the projects slice registers the real one (AddScoped there replaces nothing registered here first).
-        builder.Services.TryAddScoped<IProfileProjects, NoProfileProjects>();
 
         builder.Services.AddEventHandler<ChallengePassed, SkillsRecorder>("portfolio.skills");
         builder.Services.AddEventHandler<SubmissionJudged, ActivityRecorder>("portfolio.activity");
-    }
-
-    sealed class NoProfileProjects : IProfileProjects
-    {
-        public Task<IReadOnlyList<ProfileProject>> ShownOnProfileAsync(Guid ownerId, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<ProfileProject>>([]);
     }
 }
