@@ -5,6 +5,7 @@ using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.Portfolio;
+using Compila.Web.Features.Portfolio.Projects;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -19,6 +20,7 @@ using Compila.Web.Infrastructure.Health;
 using Compila.Web.Infrastructure.Proxies;
 using Compila.Web.Infrastructure.RateLimiting;
 using Compila.Web.Infrastructure.Spa;
+using Compila.Web.Infrastructure.Storage;
 using Compila.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +41,8 @@ builder.AddCompilaSmartSolver();
 builder.AddCompilaGamification(options);
 builder.AddCompilaTutor(options);
 builder.AddCompilaPortfolio();
+builder.AddCompilaFileStorage();
+builder.AddCompilaPortfolioProjects();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -80,6 +84,8 @@ app.MapSmartSolverApi();
 app.MapGamificationApi();
 app.MapTutorApi();
 app.MapPortfolioApi();
+app.MapCompilaFiles();
+app.MapPortfolioProjectsApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

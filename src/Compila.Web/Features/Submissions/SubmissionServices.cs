@@ -43,6 +43,7 @@ public static class SubmissionServices
         builder.Services.AddSingleton<SubmissionJudge>();
         builder.Services.AddHostedService<QueueDepthSampler>();
         builder.Services.AddScoped<SubmissionService>();
+        builder.Services.AddScoped<Contracts.ISubmissionRecords, SubmissionRecords>();
         builder.Services.TryAddSingleton<IFeedbackPipeline, NoFeedbackPipeline>();
         if (compila.Role.RunsWorkers())
         {

@@ -1,19 +1,22 @@
 using Compila.Web.Infrastructure.Configuration;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Compila.Web.Infrastructure.Errors;
 
 /// <summary>
 /// One body limit for every server (Kestrel enforces its own, the test server none): a declared length over the
-/// limit is refused up front, an undeclared one is cut off while it is read.
+/// limit is refused up front, an undeclared one is cut off while it is read. An endpoint may declare its own
+/// limit with <see cref="IRequestSizeLimitMetadata"/> (uploads), which replaces the default for that endpoint only.
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<CompilaOptions> options)
 {
-    readonly long limit = options.Value.MaxRequestBodyBytes;
+    readonly long defaultLimit = options.Value.MaxRequestBodyBytes;
 
     public Task InvokeAsync(HttpContext context)
     {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultLimit;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

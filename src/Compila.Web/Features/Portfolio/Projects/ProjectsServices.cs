@@ -1,0 +1,10 @@
+namespace Compila.Web.Features.Portfolio.Projects;
+
+public static class ProjectsServices
+{
+    public static void AddCompilaPortfolioProjects(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VerificationKeys>();
+        builder.Services.AddScoped<IProfileProjects, ProfileProjects>();
+    }
+}
