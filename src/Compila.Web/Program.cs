@@ -6,6 +6,7 @@ using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
 using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.Portfolio.Projects;
+using Compila.Web.Features.Portfolio.Export;
 using Compila.Web.Features.SmartSolver;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Tutor;
@@ -43,6 +44,7 @@ builder.AddCompilaTutor(options);
 builder.AddCompilaPortfolio();
 builder.AddCompilaFileStorage();
 builder.AddCompilaPortfolioProjects();
+builder.AddCompilaPortfolioExport();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -86,6 +88,7 @@ app.MapTutorApi();
 app.MapPortfolioApi();
 app.MapCompilaFiles();
 app.MapPortfolioProjectsApi();
+app.MapPortfolioExportApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

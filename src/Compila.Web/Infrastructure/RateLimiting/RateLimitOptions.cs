@@ -10,10 +10,14 @@ public sealed class RateLimitOptions
     public int SubmissionPerMinute { get; set; } = 10;
     public int AiPerMinute { get; set; } = 30;
 
+    /// <summary>Heavy document rendering (the PDF CV): a few per minute is plenty for a person, and bounds CPU.</summary>
+    public int ExportPerMinute { get; set; } = 5;
+
     public int LimitFor(RateLimitClass limitClass) => limitClass switch
     {
         RateLimitClass.Submission => SubmissionPerMinute,
         RateLimitClass.Ai => AiPerMinute,
+        RateLimitClass.Export => ExportPerMinute,
         _ => StandardPerMinute,
     };
 }
@@ -23,6 +27,7 @@ public enum RateLimitClass
     Standard,
     Submission,
     Ai,
+    Export,
 }
 
 /// <summary>Endpoint metadata that puts an endpoint in a stricter class than the default.</summary>

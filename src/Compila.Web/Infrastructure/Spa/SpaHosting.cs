@@ -23,9 +23,13 @@ public static class SpaHosting
         });
     }
 
+    /// <summary>The built SPA's index.html (it may be missing when the SPA is not built); features that render it use this.</summary>
+    public static string IndexPath(IWebHostEnvironment environment) =>
+        Path.Combine(environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
+
     public static void MapCompilaSpaFallback(this WebApplication app)
     {
-        var index = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
+        var index = IndexPath(app.Environment);
         app.MapFallback(async context =>
         {
             var path = context.Request.Path;
