@@ -453,6 +453,267 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DemoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("demo_url");
+
+                    b.Property<int>("DisplayOrder")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("display_order");
+
+                    b.Property<bool>("Featured")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("featured");
+
+                    b.PrimitiveCollection<List<string>>("Images")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("images");
+
+                    b.Property<int>("Likes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("likes");
+
+                    b.Property<string>("LongDescription")
+                        .HasColumnType("text")
+                        .HasColumnName("long_description");
+
+                    b.Property<string>("LongDescriptionHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("long_description_html");
+
+                    b.Property<string>("RepoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("repo_url");
+
+                    b.Property<string>("ShortDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("short_description");
+
+                    b.Property<bool>("ShowCode")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_code");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stack");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.PrimitiveCollection<List<string>>("Technologies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("technologies");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("thumbnail_url");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Views")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portfolio_projects");
+
+                    b.HasIndex("Slug")
+                        .HasDatabaseName("idx_portfolio_slug");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_portfolio_user");
+
+                    b.HasIndex("UserId", "Featured")
+                        .HasDatabaseName("idx_portfolio_featured");
+
+                    b.HasIndex("UserId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_projects_user_id_slug");
+
+                    b.HasIndex("UserId", "SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_projects_user_id_submission_id");
+
+                    b.ToTable("portfolio_projects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_projects_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("ProjectId", "UserId")
+                        .HasName("pk_portfolio_project_likes");
+
+                    b.ToTable("portfolio_project_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("ChallengeSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("challenge_slug");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("PassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("passed_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("TestsPassed")
+                        .HasColumnType("integer")
+                        .HasColumnName("tests_passed");
+
+                    b.Property<int>("TestsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("tests_total");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portfolio_verifications");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_verifications_project_id");
+
+                    b.ToTable("portfolio_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectView", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ViewerKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("viewer_key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("ProjectId", "ViewerKey", "Day")
+                        .HasName("pk_portfolio_project_views");
+
+                    b.ToTable("portfolio_project_views", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1210,6 +1471,36 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_project_likes_portfolio_projects_project_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithOne("Verification")
+                        .HasForeignKey("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_verifications_portfolio_projects_project_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectView", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_project_views_portfolio_projects_project_id");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
                 {
                     b.HasOne("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", null)
@@ -1318,6 +1609,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
+                {
+                    b.Navigation("Verification");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>

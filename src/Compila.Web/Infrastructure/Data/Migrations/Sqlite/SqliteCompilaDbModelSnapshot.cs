@@ -445,6 +445,267 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DemoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demo_url");
+
+                    b.Property<int>("DisplayOrder")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("display_order");
+
+                    b.Property<bool>("Featured")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("featured");
+
+                    b.PrimitiveCollection<string>("Images")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("images");
+
+                    b.Property<int>("Likes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("likes");
+
+                    b.Property<string>("LongDescription")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("long_description");
+
+                    b.Property<string>("LongDescriptionHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("long_description_html");
+
+                    b.Property<string>("RepoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repo_url");
+
+                    b.Property<string>("ShortDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("short_description");
+
+                    b.Property<bool>("ShowCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("show_code");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stack");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.PrimitiveCollection<string>("Technologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technologies");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbnail_url");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Views")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portfolio_projects");
+
+                    b.HasIndex("Slug")
+                        .HasDatabaseName("idx_portfolio_slug");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_portfolio_user");
+
+                    b.HasIndex("UserId", "Featured")
+                        .HasDatabaseName("idx_portfolio_featured");
+
+                    b.HasIndex("UserId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_projects_user_id_slug");
+
+                    b.HasIndex("UserId", "SubmissionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_projects_user_id_submission_id");
+
+                    b.ToTable("portfolio_projects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_portfolio_projects_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("ProjectId", "UserId")
+                        .HasName("pk_portfolio_project_likes");
+
+                    b.ToTable("portfolio_project_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("ChallengeSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_slug");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<long>("PassedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("TestsPassed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tests_passed");
+
+                    b.Property<int>("TestsTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tests_total");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portfolio_verifications");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_portfolio_verifications_project_id");
+
+                    b.ToTable("portfolio_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectView", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ViewerKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewer_key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("ProjectId", "ViewerKey", "Day")
+                        .HasName("pk_portfolio_project_views");
+
+                    b.ToTable("portfolio_project_views", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1202,6 +1463,36 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_user_badges_users_user_id");
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_project_likes_portfolio_projects_project_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithOne("Verification")
+                        .HasForeignKey("Compila.Web.Features.Portfolio.Projects.ProjectVerificationRecord", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_verifications_portfolio_projects_project_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectView", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Portfolio.Projects.PortfolioProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portfolio_project_views_portfolio_projects_project_id");
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedTechnology", b =>
                 {
                     b.HasOne("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", null)
@@ -1310,6 +1601,11 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_event_deliveries_outbox_event_event_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.PortfolioProject", b =>
+                {
+                    b.Navigation("Verification");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Skills.VerifiedChallenge", b =>
