@@ -153,6 +153,38 @@ export interface paths {
         patch: operations["UpdateMe"];
         trace?: never;
     };
+    "/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReplaceProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/profile/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateProfileShareLink"];
+        delete: operations["RevokeProfileShareLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{username}": {
         parameters: {
             query?: never;
@@ -426,6 +458,230 @@ export interface paths {
             cookie?: never;
         };
         get: operations["GetConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyProjects"];
+        put?: never;
+        post: operations["CreateProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReorderProjects"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProject"];
+        put: operations["UpdateProject"];
+        post?: never;
+        delete: operations["DeleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadProjectImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/images/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DeleteProjectImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadProjectThumbnail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LikeProject"];
+        delete: operations["UnlikeProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/from-submission/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateProjectFromSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/verifications/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/verifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExportPortfolioCv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/{username}/card.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPortfolioCard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -759,12 +1015,32 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        FromSubmissionRequest: {
+            showCode: null | boolean;
+        };
         GiveUpResponse: {
             /** Format: uuid */
             challengeId: string;
             /** Format: date-time */
             givenUpAt: string;
             solutionUrl: string;
+        };
+        Heatmap: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            activeDays: number;
+            days: components["schemas"]["HeatmapDay"][];
+        };
+        HeatmapDay: {
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            count: number;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -777,6 +1053,8 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** Format: binary */
+        IFormFile: string;
         InvestigationFinding: {
             has_errors: boolean;
             /** Format: int32 */
@@ -801,6 +1079,7 @@ export interface components {
             /** Format: int32 */
             line: null | number;
         };
+        JsonElement: unknown;
         JsonNode: unknown;
         LanguageResponse: {
             id: string;
@@ -837,6 +1116,11 @@ export interface components {
             rank: number;
             /** Format: int32 */
             xp: number;
+        };
+        LikeResource: {
+            /** Format: int32 */
+            likes: number;
+            liked: boolean;
         };
         LoginRequest: {
             login: null | string;
@@ -889,6 +1173,111 @@ export interface components {
             level: string;
             reason: string;
         };
+        PortfolioBadge: {
+            id: string;
+            name: string;
+            description: null | string;
+            iconUrl: null | string;
+            rarity: string;
+            category: null | string;
+            /** Format: date-time */
+            earnedAt: string;
+        };
+        PortfolioEvidence: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            challengeId: string;
+            challengeSlug: string;
+            challengeUrl: string;
+            language: string;
+            stack: string;
+            level: string;
+            /** Format: date-time */
+            passedAt: string;
+        };
+        PortfolioProfile: {
+            username: string;
+            fullName: null | string;
+            bio: null | string;
+            avatarUrl: null | string;
+            location: null | string;
+            websiteUrl: null | string;
+            githubUrl: null | string;
+            linkedinUrl: null | string;
+            /** Format: date-time */
+            memberSince: string;
+        };
+        PortfolioSections: {
+            badges: boolean;
+            heatmap: boolean;
+            skills: boolean;
+            projects: boolean;
+        };
+        PortfolioSkill: {
+            kind: string;
+            name: string;
+            /** Format: int32 */
+            challengesPassed: number;
+            highestLevel: string;
+            byLevel: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            firstEvidenceAt: string;
+            /** Format: date-time */
+            lastEvidenceAt: string;
+            /** Format: int32 */
+            evidenceTotal: number;
+            evidence: components["schemas"]["PortfolioEvidence"][];
+        };
+        PortfolioView: {
+            profile: components["schemas"]["PortfolioProfile"];
+            /** Format: int32 */
+            level: number;
+            /** Format: int32 */
+            xp: number;
+            /** Format: int32 */
+            streakCurrent: number;
+            /** Format: int32 */
+            streakBest: number;
+            isOwner: boolean;
+            sections: components["schemas"]["PortfolioSections"];
+            badges: components["schemas"]["PortfolioBadge"][];
+            heatmap: null | components["schemas"]["Heatmap"];
+            verifiedSkills: components["schemas"]["PortfolioSkill"][];
+            projects: components["schemas"]["ProfileProject"][];
+        };
+        ProfileProject: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            slug: string;
+            shortDescription: null | string;
+            stack: string;
+            technologies: string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            thumbnailUrl: null | string;
+            featured: boolean;
+            /** Format: int32 */
+            displayOrder: number;
+            /** Format: int32 */
+            views: number;
+            /** Format: int32 */
+            likes: number;
+            verification: null | components["schemas"]["ProjectVerification"];
+        };
+        ProfileSections: {
+            /** @default true */
+            badges: boolean;
+            /** @default true */
+            heatmap: boolean;
+            /** @default true */
+            skills: boolean;
+            /** @default true */
+            projects: boolean;
+        };
         ProgressResponse: {
             /** Format: int32 */
             xp: number;
@@ -908,6 +1297,75 @@ export interface components {
             badges: components["schemas"]["BadgeProgress"][];
             solved: components["schemas"]["SolvedCounts"];
             activity: components["schemas"]["ActivityDay"][];
+        };
+        ProjectOrderRequest: {
+            ids: null | string[];
+        };
+        ProjectRequest: {
+            title: null | string;
+            slug: null | string;
+            shortDescription: null | string;
+            longDescription: null | string;
+            stack: null | string;
+            technologies: null | string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            featured: null | boolean;
+            showCode: null | boolean;
+        };
+        ProjectResource: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerId: string;
+            title: string;
+            slug: string;
+            shortDescription: null | string;
+            longDescription: null | string;
+            longDescriptionHtml: null | string;
+            stack: string;
+            technologies: string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            thumbnailUrl: null | string;
+            images: string[];
+            featured: boolean;
+            /** Format: int32 */
+            displayOrder: number;
+            /** Format: int32 */
+            views: number;
+            /** Format: int32 */
+            likes: number;
+            showCode: boolean;
+            verification: null | components["schemas"]["ProjectVerification"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProjectVerification: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            challengeSlug: string;
+            language: string;
+            /** Format: int32 */
+            testsPassed: number;
+            /** Format: int32 */
+            testsTotal: number;
+            /** Format: date-time */
+            passedAt: string;
+            url: string;
+        };
+        PublicKeyJwk: {
+            kty: string;
+            crv: string;
+            x: string;
+            y: string;
+            kid: string;
+            use: string;
+            alg: string;
         };
         PublicProfile: {
             username: string;
@@ -938,6 +1396,17 @@ export interface components {
             password: null | string;
             fullName: null | string;
         };
+        ReplaceProfileRequest: {
+            fullName: null | string;
+            bio: null | string;
+            avatarUrl: null | string;
+            location: null | string;
+            websiteUrl: null | string;
+            githubUrl: null | string;
+            linkedinUrl: null | string;
+            visibility: null | string;
+            sections: null | components["schemas"]["ProfileSections"];
+        };
         SearchResult: {
             documentId: string;
             title: string;
@@ -948,6 +1417,13 @@ export interface components {
             language: string;
             topic: null | string;
             url: null | string;
+        };
+        ShareLink: {
+            token: string;
+            path: string;
+            visibility: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         SocketError: {
             /** @enum {string} */
@@ -1151,6 +1627,25 @@ export interface components {
             roles: string[];
             /** Format: date-time */
             createdAt: string;
+            visibility: string;
+            sections: components["schemas"]["ProfileSections"];
+            /** Format: date-time */
+            shareLinkCreatedAt: null | string;
+        };
+        VerificationKeySet: {
+            keys: components["schemas"]["PublicKeyJwk"][];
+        };
+        VerificationResource: {
+            /** Format: uuid */
+            id: string;
+            alg: string;
+            kid: string;
+            keysUrl: string;
+            payload: string;
+            signature: string;
+            record: components["schemas"]["JsonElement"];
+            projectTitle: string;
+            code: null | string;
         };
     };
     responses: never;
@@ -1486,9 +1981,103 @@ export interface operations {
             };
         };
     };
-    GetPublicProfile: {
+    ReplaceProfile: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfile"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateProfileShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RevokeProfileShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPublicProfile: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
             header?: never;
             path: {
                 username: string;
@@ -2014,6 +2603,556 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConversationMessage"][];
                 };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPortfolio: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListMyProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"][];
+                };
+            };
+        };
+    };
+    CreateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ReorderProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadProjectImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["IFormFile"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteProjectImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadProjectThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["IFormFile"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LikeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnlikeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateProjectFromSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["FromSubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VerificationKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationKeySet"];
+                };
+            };
+        };
+    };
+    GetVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportPortfolioCv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPortfolioCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not Found */
             404: {
