@@ -405,6 +405,7 @@ export const en: Shape<Dictionary> = {
     editTitle: 'Edit project',
     verifiedNote: 'Verified project: compila.dev attests the challenge, the language and the tests passed.',
     createdNote: 'Project created. You can now upload its cover and images.',
+    descriptionMode: 'Write or preview the description',
     write: 'Write',
     preview: 'Preview',
     nothingToPreview: 'Nothing to preview yet.',

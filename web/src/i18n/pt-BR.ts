@@ -401,6 +401,7 @@ export const ptBR = {
     editTitle: 'Editar projeto',
     verifiedNote: 'Projeto verificado: o compila.dev atesta o desafio, a linguagem e os testes aprovados.',
     createdNote: 'Projeto criado. Agora você pode enviar a capa e as imagens.',
+    descriptionMode: 'Escrever ou pré-visualizar a descrição',
     write: 'Escrever',
     preview: 'Pré-visualizar',
     nothingToPreview: 'Nada para pré-visualizar ainda.',

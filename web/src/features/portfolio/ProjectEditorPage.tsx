@@ -153,7 +153,7 @@ export default function ProjectEditorPage() {
             <label htmlFor="project-long" className="text-sm font-medium">
               {t('projects.fields.longDescription')}
             </label>
-            <div role="tablist" aria-label={t('projects.fields.longDescription')} className="inline-flex rounded-lg border border-line p-0.5 text-sm">
+            <div role="tablist" aria-label={t('projects.descriptionMode')} className="inline-flex rounded-lg border border-line p-0.5 text-sm">
               {(['write', 'preview'] as const).map((option) => (
                 <button
                   key={option}
