@@ -110,11 +110,19 @@ test('projects are created with a Markdown preview, reordered from the keyboard 
 
   await page.getByRole('button', { name: 'Mover “Projeto Beta” para cima' }).click();
   await expect(titles).toHaveText(['Projeto Beta', 'Projeto Alfa']);
+  await expect(page.getByTestId('projects-announcement')).toHaveText('“Projeto Beta” agora está na posição 1 de 2.');
   await page.reload();
   await expect(titles).toHaveText(['Projeto Beta', 'Projeto Alfa']);
 
   // Featuring a project puts it first.
   await page.getByRole('button', { name: 'Destaque: Projeto Alfa' }).click();
+  await expect(page.getByTestId('projects-announcement')).toHaveText('“Projeto Alfa” agora está em destaque.');
   await expect(titles).toHaveText(['Projeto Alfa', 'Projeto Beta']);
   await expect(page.getByRole('button', { name: 'Destaque: Projeto Alfa' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The CV downloads as a PDF.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Baixar currículo em PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^curriculo-.+\.pdf$/);
+  await expect(page.getByText('PDF baixado.')).toBeVisible();
 });

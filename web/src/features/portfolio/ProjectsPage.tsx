@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,6 +21,8 @@ export default function ProjectsPage() {
   const [dragging, setDragging] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<Project | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Announced once the server has the new order, so "moved" never claims what a failed save undid.
+  const movedId = useRef<string | null>(null);
   const changed = (list?: Project[]) => {
     if (list) queryClient.setQueryData(queryKeys.myProjects, list);
     else void queryClient.invalidateQueries({ queryKey: queryKeys.myProjects });
@@ -38,7 +40,11 @@ export default function ProjectsPage() {
       if (context) queryClient.setQueryData(queryKeys.myProjects, context.current);
       setAnnouncement(t('projects.reorderFailed'));
     },
-    onSuccess: (list) => changed(list),
+    onSuccess: (list, ids) => {
+      changed(list);
+      const moved = list.find((p) => p.id === movedId.current);
+      if (moved) setAnnouncement(t('projects.moved', { title: moved.title, position: ids.indexOf(moved.id) + 1, total: ids.length }));
+    },
   });
   const toggleFeatured = useMutation({
     mutationFn: (project: Project) => endpoints.updateProject(project.id, requestFrom(project, { featured: !project.featured })),
@@ -67,7 +73,8 @@ export default function ProjectsPage() {
   const moveTo = (from: number, to: number) => {
     if (to < 0 || to >= list.length || from === to) return;
     const next = move(list, from, to);
-    setAnnouncement(t('projects.moved', { title: list[from]!.title, position: to + 1, total: list.length }));
+    movedId.current = list[from]!.id;
+    setAnnouncement('');
     reorder.mutate(next.map((p) => p.id));
   };
 
@@ -163,15 +170,19 @@ export default function ProjectsPage() {
                   type="button"
                   className="btn-ghost"
                   aria-pressed={project.featured}
+                  aria-label={t('projects.featureLabel', { title: project.title })}
                   disabled={toggleFeatured.isPending}
                   onClick={() => toggleFeatured.mutate(project)}
                 >
                   <span aria-hidden="true">{project.featured ? '★' : '☆'}</span> {t('projects.feature')}
-                  <span className="sr-only">: {project.title}</span>
                 </button>
-                <button type="button" className="btn-ghost text-danger" onClick={() => setDeleting(project)}>
+                <button
+                  type="button"
+                  className="btn-ghost text-danger"
+                  aria-label={t('projects.deleteLabel', { title: project.title })}
+                  onClick={() => setDeleting(project)}
+                >
                   {t('projects.delete')}
-                  <span className="sr-only">: {project.title}</span>
                 </button>
               </div>
             </li>
