@@ -26,7 +26,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByLabel('Nome de usuário')).toHaveAttribute('aria-invalid', 'true');
       await expectNoSeriousViolations(page, `/signup with errors (${theme})`);
 
-      await signUp(page);
+      const user = await signUp(page);
       await visit(`/challenges/${challenge.slug}`, async () => {
         await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible();
       });
@@ -41,6 +41,10 @@ for (const theme of ['light', 'dark'] as const) {
       await visit('/dashboard', heading('Meu painel'));
       await visit('/submissions', () => expect(page.getByText('Você ainda não enviou nenhuma solução')).toBeVisible());
       await visit('/profile', heading('Perfil'));
+      await visit('/portfolio/projects', heading('Projetos do portfólio'));
+      await visit('/portfolio/projects/new', heading('Novo projeto'));
+      await visit(`/u/${user.username}`, () => expect(page.getByTestId('portfolio-heatmap')).toBeVisible(), '/u/:username');
+      await visit('/u/ninguem-existe-aqui', () => expect(page.getByTestId('portfolio-not-found')).toBeVisible(), '/u/unknown');
       await visit('/leaderboard', heading('Ranking'), '/leaderboard signed in');
     });
   });

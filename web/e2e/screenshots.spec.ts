@@ -25,7 +25,7 @@ for (const device of [
       await expect(page.getByTestId('challenge-card').first()).toBeVisible();
       await shoot(page, `catalog-${device.name}`);
 
-      await signUp(page);
+      const user = await signUp(page);
       await page.goto(`/challenges/${challenge.slug}`);
       await page.getByLabel('Linguagem').selectOption('python');
       const starter = await starterCode(request, challenge.slug, 'python');
@@ -51,6 +51,18 @@ for (const device of [
       await page.goto('/leaderboard');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await shoot(page, `leaderboard-${device.name}`);
+
+      // The passed attempt becomes a verified project, then the portfolio pages.
+      await page.goto('/submissions');
+      await page.getByTestId('my-submission').filter({ hasText: 'aprovada' }).first().getByRole('link', { name: /^Tentativa \d+/ }).click();
+      await page.getByTestId('add-to-portfolio').getByRole('button', { name: 'Adicionar ao portfólio' }).click();
+      await expect(page.getByTestId('add-to-portfolio').getByRole('status')).toBeVisible();
+      await page.goto('/portfolio/projects');
+      await expect(page.getByTestId('my-project')).toHaveCount(1);
+      await shoot(page, `portfolio-projects-${device.name}`);
+      await page.goto(`/u/${user.username}`);
+      await expect(page.getByTestId('portfolio-project')).toHaveCount(1);
+      await shoot(page, `portfolio-profile-${device.name}`, true);
 
       if (!device.isMobile) {
         await page.emulateMedia({ colorScheme: 'dark' });

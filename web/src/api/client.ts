@@ -9,6 +9,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send the access token (when signed in). Defaults to true. */
   auth?: boolean;
+  /** Sent as is (multipart), instead of `body` as JSON. */
+  form?: FormData;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -68,7 +70,8 @@ async function send(path: string, options: RequestOptions, token: string | null)
   return fetch(buildUrl(path, options.query), {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    // The browser sets the multipart boundary itself, so a form never gets a Content-Type here.
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
   });
 }
@@ -85,8 +88,7 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
-/** Calls the API; throws {@link ApiError} for any non-2xx answer. Retries once after refreshing on 401. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function respond(path: string, options: RequestOptions): Promise<Response> {
   const useAuth = options.auth !== false;
   const token = useAuth ? await freshAccessToken() : null;
   let response: Response;
@@ -100,7 +102,22 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await send(path, options, getSession()?.accessToken ?? null);
   }
   if (!response.ok) throw await toError(response);
+  return response;
+}
+
+/** Calls the API; throws {@link ApiError} for any non-2xx answer. Retries once after refreshing on 401. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await respond(path, options);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Like {@link api} for a file answer (a PDF): its bytes and the file name the server suggests. */
+export async function apiFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await respond(path, options);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+  const fileName = match ? decodeURIComponent(match[1] ?? match[2] ?? '') : null;
+  return { blob: await response.blob(), fileName };
 }

@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, apiFile } from './client';
 import type {
   AuthResponse,
   ChallengeDetail,
@@ -9,7 +9,12 @@ import type {
   LeaderboardPage,
   LeaderboardPeriod,
   MySubmissionPage,
+  PortfolioView,
   Progress,
+  Project,
+  ProjectRequest,
+  ReplaceProfileRequest,
+  ShareLink,
   SolutionResponse,
   SubmissionDetail,
   SubmissionSummary,
@@ -63,7 +68,34 @@ export const endpoints = {
   progress: () => api<Progress>('/v1/me/progress'),
   leaderboard: (period: LeaderboardPeriod, stack: string | undefined, page: number) =>
     api<LeaderboardPage>('/v1/leaderboard', { query: { period, stack, page } }),
+  replaceProfile: (body: ReplaceProfileRequest) => api<UserProfile>('/v1/me/profile', { method: 'PUT', body }),
+  createShareLink: () => api<ShareLink>('/v1/me/profile/share-link', { method: 'POST' }),
+  revokeShareLink: () => api<void>('/v1/me/profile/share-link', { method: 'DELETE' }),
+  /** Sent with the session when there is one: the owner sees their own private profile. */
+  portfolio: (username: string, share: string | undefined, signal?: AbortSignal) =>
+    api<PortfolioView>(`/v1/portfolio/${encodeURIComponent(username)}`, { query: { share }, signal }),
+  myProjects: () => api<Project[]>('/v1/portfolio/projects'),
+  project: (id: string) => api<Project>(`/v1/portfolio/projects/${id}`),
+  createProject: (body: ProjectRequest) => api<Project>('/v1/portfolio/projects', { method: 'POST', body }),
+  updateProject: (id: string, body: ProjectRequest) => api<Project>(`/v1/portfolio/projects/${id}`, { method: 'PUT', body }),
+  deleteProject: (id: string) => api<void>(`/v1/portfolio/projects/${id}`, { method: 'DELETE' }),
+  reorderProjects: (ids: string[]) => api<Project[]>('/v1/portfolio/projects/order', { method: 'PUT', body: { ids } }),
+  uploadProjectThumbnail: (id: string, file: File) =>
+    api<Project>(`/v1/portfolio/projects/${id}/thumbnail`, { method: 'POST', form: fileForm(file) }),
+  uploadProjectImage: (id: string, file: File) =>
+    api<Project>(`/v1/portfolio/projects/${id}/images`, { method: 'POST', form: fileForm(file) }),
+  deleteProjectImage: (id: string, name: string) =>
+    api<Project>(`/v1/portfolio/projects/${id}/images/${encodeURIComponent(name)}`, { method: 'DELETE' }),
+  projectFromSubmission: (submissionId: string, showCode: boolean) =>
+    api<Project>(`/v1/portfolio/projects/from-submission/${submissionId}`, { method: 'POST', body: { showCode } }),
+  exportCv: () => apiFile('/v1/portfolio/export', { method: 'POST' }),
 };
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+}
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -78,4 +110,9 @@ export const queryKeys = {
   /** The prefix of every language's solution key: invalidating it rechecks the lock after a pass or a give-up. */
   solutions: (challengeId: string) => ['solution', challengeId] as const,
   leaderboard: (period: string, stack: string | undefined, page: number) => ['leaderboard', period, stack, page] as const,
+  /** Every viewer's copy of a profile starts with this prefix, so an edit can refresh them all. */
+  portfolios: ['portfolio'] as const,
+  portfolio: (username: string, share: string | undefined) => ['portfolio', username, share ?? null] as const,
+  myProjects: ['myProjects'] as const,
+  project: (id: string) => ['project', id] as const,
 };

@@ -153,6 +153,38 @@ export interface paths {
         patch: operations["UpdateMe"];
         trace?: never;
     };
+    "/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReplaceProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/profile/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateProfileShareLink"];
+        delete: operations["RevokeProfileShareLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{username}": {
         parameters: {
             query?: never;
@@ -434,6 +466,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/portfolio/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyBilling"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreatePortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ExportPortfolioCv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/{username}/card.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetPortfolioCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListMyProjects"];
+        put?: never;
+        post: operations["CreateProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReorderProjects"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProject"];
+        put: operations["UpdateProject"];
+        post?: never;
+        delete: operations["DeleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadProjectImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/images/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DeleteProjectImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadProjectThumbnail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LikeProject"];
+        delete: operations["UnlikeProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/projects/from-submission/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateProjectFromSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/verifications/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portfolio/verifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -513,6 +849,25 @@ export interface components {
             earnedAt: null | string;
             /** Format: double */
             progress: number;
+        };
+        BillingPaymentView: {
+            kind: string;
+            plan: string;
+            /** Format: int64 */
+            amountCents: number;
+            currency: string;
+            status: string;
+            /** Format: int32 */
+            passMonths: null | number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BillingSubscriptionView: {
+            plan: string;
+            status: string;
+            /** Format: date-time */
+            currentPeriodEnd: null | string;
+            cancelAtPeriodEnd: boolean;
         };
         ChallengeDetail: {
             /** Format: uuid */
@@ -614,6 +969,12 @@ export interface components {
             submission_id: string;
             agent: string;
             data: components["schemas"]["CheckSummary"];
+        };
+        CheckoutRequest: {
+            plan: null | string;
+            interval: null | string;
+            /** Format: int32 */
+            passMonths: null | number;
         };
         CheckProgress: {
             /** Format: int32 */
@@ -759,12 +1120,32 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        FromSubmissionRequest: {
+            showCode: null | boolean;
+        };
         GiveUpResponse: {
             /** Format: uuid */
             challengeId: string;
             /** Format: date-time */
             givenUpAt: string;
             solutionUrl: string;
+        };
+        Heatmap: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            activeDays: number;
+            days: components["schemas"]["HeatmapDay"][];
+        };
+        HeatmapDay: {
+            /** Format: date */
+            date: string;
+            /** Format: int32 */
+            count: number;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -801,6 +1182,7 @@ export interface components {
             /** Format: int32 */
             line: null | number;
         };
+        JsonElement: unknown;
         JsonNode: unknown;
         LanguageResponse: {
             id: string;
@@ -838,6 +1220,11 @@ export interface components {
             /** Format: int32 */
             xp: number;
         };
+        LikeResource: {
+            /** Format: int32 */
+            likes: number;
+            liked: boolean;
+        };
         LoginRequest: {
             login: null | string;
             password: null | string;
@@ -851,6 +1238,18 @@ export interface components {
             submission_id: string;
             loop: string;
             message: string;
+        };
+        MyBilling: {
+            plan: string;
+            /** Format: date-time */
+            expiresAt: null | string;
+            /** Format: date-time */
+            renewsAt: null | string;
+            /** Format: date-time */
+            passExpiresAt: null | string;
+            subscriptions: components["schemas"]["BillingSubscriptionView"][];
+            payments: components["schemas"]["BillingPaymentView"][];
+            paymentsEnabled: boolean;
         };
         MySubmission: {
             /** Format: uuid */
@@ -889,6 +1288,140 @@ export interface components {
             level: string;
             reason: string;
         };
+        PassInfo: {
+            plan: string;
+            /** Format: int32 */
+            months: number;
+            /** Format: int32 */
+            priceCents: number;
+            currency: string;
+            paymentMethods: string[];
+        };
+        PlanCatalogResponse: {
+            plans: components["schemas"]["PlanInfo"][];
+            passes: components["schemas"]["PassInfo"][];
+            paymentsEnabled: boolean;
+        };
+        PlanInfo: {
+            id: string;
+            name: string;
+            /** Format: int32 */
+            monthlyCents: number;
+            /** Format: int32 */
+            yearlyCents: number;
+            currency: string;
+            unlocks: components["schemas"]["PlanUnlocks"];
+        };
+        PlanUnlocks: {
+            /** Format: int32 */
+            aiDailyTokens: number;
+            features: string[];
+        };
+        PortfolioBadge: {
+            id: string;
+            name: string;
+            description: null | string;
+            iconUrl: null | string;
+            rarity: string;
+            category: null | string;
+            /** Format: date-time */
+            earnedAt: string;
+        };
+        PortfolioEvidence: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            challengeId: string;
+            challengeSlug: string;
+            challengeUrl: string;
+            language: string;
+            stack: string;
+            level: string;
+            /** Format: date-time */
+            passedAt: string;
+        };
+        PortfolioProfile: {
+            username: string;
+            fullName: null | string;
+            bio: null | string;
+            avatarUrl: null | string;
+            location: null | string;
+            websiteUrl: null | string;
+            githubUrl: null | string;
+            linkedinUrl: null | string;
+            /** Format: date-time */
+            memberSince: string;
+        };
+        PortfolioSections: {
+            badges: boolean;
+            heatmap: boolean;
+            skills: boolean;
+            projects: boolean;
+        };
+        PortfolioSkill: {
+            kind: string;
+            name: string;
+            /** Format: int32 */
+            challengesPassed: number;
+            highestLevel: string;
+            byLevel: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            firstEvidenceAt: string;
+            /** Format: date-time */
+            lastEvidenceAt: string;
+            /** Format: int32 */
+            evidenceTotal: number;
+            evidence: components["schemas"]["PortfolioEvidence"][];
+        };
+        PortfolioView: {
+            profile: components["schemas"]["PortfolioProfile"];
+            /** Format: int32 */
+            level: number;
+            /** Format: int32 */
+            xp: number;
+            /** Format: int32 */
+            streakCurrent: number;
+            /** Format: int32 */
+            streakBest: number;
+            isOwner: boolean;
+            sections: components["schemas"]["PortfolioSections"];
+            badges: components["schemas"]["PortfolioBadge"][];
+            heatmap: null | components["schemas"]["Heatmap"];
+            verifiedSkills: components["schemas"]["PortfolioSkill"][];
+            projects: components["schemas"]["ProfileProject"][];
+        };
+        ProfileProject: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            slug: string;
+            shortDescription: null | string;
+            stack: string;
+            technologies: string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            thumbnailUrl: null | string;
+            featured: boolean;
+            /** Format: int32 */
+            displayOrder: number;
+            /** Format: int32 */
+            views: number;
+            /** Format: int32 */
+            likes: number;
+            verification: null | components["schemas"]["ProjectVerification"];
+        };
+        ProfileSections: {
+            /** @default true */
+            badges: boolean;
+            /** @default true */
+            heatmap: boolean;
+            /** @default true */
+            skills: boolean;
+            /** @default true */
+            projects: boolean;
+        };
         ProgressResponse: {
             /** Format: int32 */
             xp: number;
@@ -908,6 +1441,75 @@ export interface components {
             badges: components["schemas"]["BadgeProgress"][];
             solved: components["schemas"]["SolvedCounts"];
             activity: components["schemas"]["ActivityDay"][];
+        };
+        ProjectOrderRequest: {
+            ids: null | string[];
+        };
+        ProjectRequest: {
+            title: null | string;
+            slug: null | string;
+            shortDescription: null | string;
+            longDescription: null | string;
+            stack: null | string;
+            technologies: null | string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            featured: null | boolean;
+            showCode: null | boolean;
+        };
+        ProjectResource: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ownerId: string;
+            title: string;
+            slug: string;
+            shortDescription: null | string;
+            longDescription: null | string;
+            longDescriptionHtml: null | string;
+            stack: string;
+            technologies: string[];
+            demoUrl: null | string;
+            repoUrl: null | string;
+            thumbnailUrl: null | string;
+            images: string[];
+            featured: boolean;
+            /** Format: int32 */
+            displayOrder: number;
+            /** Format: int32 */
+            views: number;
+            /** Format: int32 */
+            likes: number;
+            showCode: boolean;
+            verification: null | components["schemas"]["ProjectVerification"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProjectVerification: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            challengeId: string;
+            challengeSlug: string;
+            language: string;
+            /** Format: int32 */
+            testsPassed: number;
+            /** Format: int32 */
+            testsTotal: number;
+            /** Format: date-time */
+            passedAt: string;
+            url: string;
+        };
+        PublicKeyJwk: {
+            kty: string;
+            crv: string;
+            x: string;
+            y: string;
+            kid: string;
+            use: string;
+            alg: string;
         };
         PublicProfile: {
             username: string;
@@ -929,6 +1531,9 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        RedirectUrl: {
+            url: string;
+        };
         RefreshRequest: {
             refreshToken: null | string;
         };
@@ -937,6 +1542,17 @@ export interface components {
             email: null | string;
             password: null | string;
             fullName: null | string;
+        };
+        ReplaceProfileRequest: {
+            fullName: null | string;
+            bio: null | string;
+            avatarUrl: null | string;
+            location: null | string;
+            websiteUrl: null | string;
+            githubUrl: null | string;
+            linkedinUrl: null | string;
+            visibility: null | string;
+            sections: null | components["schemas"]["ProfileSections"];
         };
         SearchResult: {
             documentId: string;
@@ -948,6 +1564,13 @@ export interface components {
             language: string;
             topic: null | string;
             url: null | string;
+        };
+        ShareLink: {
+            token: string;
+            path: string;
+            visibility: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         SocketError: {
             /** @enum {string} */
@@ -1151,6 +1774,29 @@ export interface components {
             roles: string[];
             /** Format: date-time */
             createdAt: string;
+            visibility: string;
+            sections: components["schemas"]["ProfileSections"];
+            /** Format: date-time */
+            shareLinkCreatedAt: null | string;
+        };
+        VerificationKeySet: {
+            keys: components["schemas"]["PublicKeyJwk"][];
+        };
+        VerificationResource: {
+            /** Format: uuid */
+            id: string;
+            alg: string;
+            kid: string;
+            keysUrl: string;
+            payload: string;
+            signature: string;
+            record: components["schemas"]["JsonElement"];
+            projectTitle: string;
+            code: null | string;
+        };
+        WebhookReceipt: {
+            received: boolean;
+            duplicate: boolean;
         };
     };
     responses: never;
@@ -1486,9 +2132,103 @@ export interface operations {
             };
         };
     };
-    GetPublicProfile: {
+    ReplaceProfile: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfile"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateProfileShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RevokeProfileShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPublicProfile: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
             header?: never;
             path: {
                 username: string;
@@ -2013,6 +2753,674 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationMessage"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPortfolio: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioView"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanCatalogResponse"];
+                };
+            };
+        };
+    };
+    GetMyBilling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyBilling"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedirectUrl"];
+                };
+            };
+        };
+    };
+    StripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+        };
+    };
+    ExportPortfolioCv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetPortfolioCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListMyProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"][];
+                };
+            };
+        };
+    };
+    CreateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ReorderProjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    GetProject: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadProjectImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteProjectImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UploadProjectThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LikeProject: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnlikeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateProjectFromSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submissionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["FromSubmissionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectResource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VerificationKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationKeySet"];
+                };
+            };
+        };
+    };
+    GetVerification: {
+        parameters: {
+            query?: {
+                share?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationResource"];
                 };
             };
             /** @description Not Found */

@@ -56,3 +56,24 @@ export type LeaderboardPeriod = 'weekly' | 'monthly' | 'all_time';
 
 export type LeaderboardEntry = Schemas['LeaderboardEntry'];
 export type LeaderboardPage = Schemas['LeaderboardPage'];
+
+/** `PUT /v1/me/profile`: the whole editable profile, with who may see it and which sections are shown. */
+export type ReplaceProfileRequest = Schemas['ReplaceProfileRequest'];
+export type ProfileSections = Schemas['ProfileSections'];
+export const VISIBILITIES = ['public', 'link', 'private'] as const;
+export type ProfileVisibility = (typeof VISIBILITIES)[number];
+/** `POST /v1/me/profile/share-link`: the token is shown only in this answer. */
+export type ShareLink = Schemas['ShareLink'];
+
+/** `GET /v1/portfolio/{username}`. */
+export type PortfolioView = Schemas['PortfolioView'];
+export type PortfolioSkill = Schemas['PortfolioSkill'];
+export type PortfolioEvidence = Schemas['PortfolioEvidence'];
+export type PortfolioBadge = Schemas['PortfolioBadge'];
+export type Heatmap = Schemas['Heatmap'];
+export type ProfileProject = Schemas['ProfileProject'];
+export type ProjectVerification = Schemas['ProjectVerification'];
+
+/** The owner's view of a project (`/v1/portfolio/projects`). */
+export type Project = Schemas['ProjectResource'];
+export type ProjectRequest = Schemas['ProjectRequest'];

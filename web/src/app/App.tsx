@@ -17,6 +17,9 @@ const MySubmissionsPage = lazy(() => import('../features/submissions/MySubmissio
 const DashboardPage = lazy(() => import('../features/progress/DashboardPage'));
 const LeaderboardPage = lazy(() => import('../features/leaderboard/LeaderboardPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const PublicProfilePage = lazy(() => import('../features/portfolio/PublicProfilePage'));
+const ProjectsPage = lazy(() => import('../features/portfolio/ProjectsPage'));
+const ProjectEditorPage = lazy(() => import('../features/portfolio/ProjectEditorPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -41,6 +44,7 @@ const router = createBrowserRouter([
       { path: 'challenges', element: page(<CatalogPage />) },
       { path: 'challenges/:slug', element: page(<ChallengePage />) },
       { path: 'leaderboard', element: page(<LeaderboardPage />) },
+      { path: 'u/:username', element: page(<PublicProfilePage />) },
       {
         element: <RequireAuth />,
         children: [
@@ -48,6 +52,9 @@ const router = createBrowserRouter([
           { path: 'submissions', element: page(<MySubmissionsPage />) },
           { path: 'submissions/:id', element: page(<SubmissionPage />) },
           { path: 'profile', element: page(<ProfilePage />) },
+          { path: 'portfolio/projects', element: page(<ProjectsPage />) },
+          { path: 'portfolio/projects/new', element: page(<ProjectEditorPage />) },
+          { path: 'portfolio/projects/:id', element: page(<ProjectEditorPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

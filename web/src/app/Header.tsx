@@ -173,6 +173,16 @@ function UserMenu({ username }: { username: string }) {
             </Link>
           </li>
           <li>
+            <Link to={`/u/${username}`} className="menu-item">
+              {t('nav.portfolio')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/portfolio/projects" className="menu-item">
+              {t('nav.myProjects')}
+            </Link>
+          </li>
+          <li>
             <button
               type="button"
               className="menu-item w-full text-left"

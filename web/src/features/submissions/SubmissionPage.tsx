@@ -8,6 +8,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { FeedbackPanel } from '../challenges/FeedbackPanel';
 import { languageName } from '../challenges/labels';
 import { StatusBadge, TestResultsList } from '../challenges/TestResultsList';
+import { AddToPortfolio } from '../portfolio/AddToPortfolio';
 
 export default function SubmissionPage() {
   const { id = '' } = useParams();
@@ -41,6 +42,7 @@ export default function SubmissionPage() {
           {s.error}
         </p>
       )}
+      {s.status === 'passed' && <AddToPortfolio submissionId={s.id} />}
       <section className="card overflow-hidden" aria-labelledby="code-title">
         <h2 id="code-title" className="border-b border-line px-4 py-2 font-semibold">
           {t('submissions.code')}
