@@ -48,6 +48,16 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public async Task ApiReplicas_ServeUploadsFromOneSharedVolume()
+    {
+        var api = await DeploymentAsync("compila-api");
+        var mount = Assert.Single(Assert.Single(api.Spec.Template.Spec.Containers).VolumeMounts, m => m.MountPath == "/var/lib/compila/files");
+        var volume = Assert.Single(api.Spec.Template.Spec.Volumes, v => v.Name == mount.Name);
+        var claim = Assert.Single(await AllAsync<V1PersistentVolumeClaim>(), c => c.Metadata.Name == volume.PersistentVolumeClaim.ClaimName);
+        Assert.Contains("ReadWriteMany", claim.Spec.AccessModes);
+    }
+
+    [Fact]
     public async Task EveryReferencedConfigMapAndSecret_IsRendered_AndSecretsHoldPlaceholdersOnly()
     {
         var secrets = await AllAsync<V1Secret>();
@@ -63,7 +73,11 @@ public sealed class KubernetesManifestTests
             }
         }
 
-        Assert.Superset(keys, new HashSet<string> { "Compila__Postgres", "Compila__Redis", "Compila__Queue__RabbitMq", "Compila__Auth__SigningKeyPem", "Compila__Metrics__Token" });
+        Assert.Superset(new HashSet<string>
+        {
+            "Compila__Postgres", "Compila__Redis", "Compila__Queue__RabbitMq", "Compila__Auth__SigningKeyPem", "Compila__Metrics__Token",
+            "Compila__Portfolio__VerificationKeyPem",
+        }, keys);
         Assert.All(secrets.SelectMany(s => s.StringData.Values), value => Assert.Contains("CHANGE-ME", value, StringComparison.Ordinal));
     }
 
