@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Compila.Web.Infrastructure.Configuration;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -17,7 +18,7 @@ public sealed class SigningKeys
         var pem = auth.Value.SigningKeyPem;
         if (string.IsNullOrWhiteSpace(pem))
         {
-            pem = LoadOrCreatePem(Path.Combine(compila.Value.FullDataDir, "keys", "jwt-es256.pem"));
+            pem = KeyFiles.LoadOrCreateEcPem(Path.Combine(compila.Value.FullDataDir, "keys", "jwt-es256.pem"));
         }
 
         ecdsa.ImportFromPem(pem);
@@ -40,39 +41,4 @@ public sealed class SigningKeys
     public ECDsaSecurityKey ValidationKey { get; }
     public SigningCredentials Credentials { get; }
     public JsonWebKey PublicJwk { get; }
-
-    static string LoadOrCreatePem(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var pem = key.ExportPkcs8PrivateKeyPem();
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temp, options))
-        {
-            writer.Write(pem);
-        }
-
-        try
-        {
-            // Two instances starting together on one data folder must end up with one key.
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException)
-        {
-            File.Delete(temp);
-        }
-
-        return File.ReadAllText(path);
-    }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Compila.Web.Infrastructure.Configuration;
+using Compila.Web.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -21,7 +22,7 @@ public sealed class VerificationKeys
         var pem = configuration["Compila:Portfolio:VerificationKeyPem"];
         if (string.IsNullOrWhiteSpace(pem))
         {
-            pem = LoadOrCreatePem(Path.Combine(compila.Value.FullDataDir, "keys", "portfolio-verification-es256.pem"));
+            pem = KeyFiles.LoadOrCreateEcPem(Path.Combine(compila.Value.FullDataDir, "keys", "portfolio-verification-es256.pem"));
         }
 
         key = ECDsa.Create();
@@ -69,41 +70,6 @@ public sealed class VerificationKeys
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    static string LoadOrCreatePem(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var pem = created.ExportPkcs8PrivateKeyPem();
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temp, options))
-        {
-            writer.Write(pem);
-        }
-
-        try
-        {
-            // Two instances starting together on one data folder must end up with one key.
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException)
-        {
-            File.Delete(temp);
-        }
-
-        return File.ReadAllText(path);
     }
 }
 
