@@ -31,10 +31,16 @@ internal static class ScaleOut
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var shared = new Dictionary<string, string>
         {
-            ["Compila__Postgres"] = Database.WithDatabase(postgresServer, database),
+            // Four processes share one server: each pool's ceiling times the processes stays under max_connections
+            // (100 on Debian), as docs/deploy.md asks of a real deployment; past it requests wait for a connection.
+            ["Compila__Postgres"] = Database.WithDatabase(postgresServer, database) + ";Maximum Pool Size=20",
             ["Compila__Redis"] = redis,
             ["Compila__Queue__RabbitMq"] = rabbitMq,
             ["Compila__Queue__QueueName"] = "compila.scale." + database,
+            // Fresh handler queues per run: no earlier run's messages arrive here.
+            ["Compila__Events__Exchange"] = "compila.scale-events." + database,
+            // A message lost to a kill is republished well within the run's final wait.
+            ["Compila__Events__RepublishAfterSeconds"] = "20",
             ["Compila__Auth__SigningKeyPem"] = key.ExportPkcs8PrivateKeyPem(),
             ["Compila__Metrics__Token"] = token,
             ["Compila__Telemetry__Environment"] = "scale-test",

@@ -26,6 +26,13 @@ using Compila.Web.Infrastructure.Storage;
 using Compila.Web.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+// In every environment: a scoped service captured by a singleton shares one DbContext across concurrent requests
+// and jobs, which only fails under load; refusing to start is the better failure.
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateScopes = true;
+    o.ValidateOnBuild = true;
+});
 var options = builder.AddCompilaOptions();
 builder.AddCompilaTelemetry();
 builder.AddCompilaData(options);

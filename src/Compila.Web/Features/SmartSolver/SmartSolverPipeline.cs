@@ -17,7 +17,6 @@ namespace Compila.Web.Features.SmartSolver;
 /// analysis loop's start and each test's <c>check_result</c>, and it emits <c>complete</c> with what this returns.
 /// </summary>
 public sealed class SmartSolverPipeline(
-    IChallengeCatalog catalog,
     InvestigateAgent investigate,
     NoteAgent note,
     ManagerAgent manager,
@@ -52,6 +51,9 @@ public sealed class SmartSolverPipeline(
                 }
             }
 
+            // The catalog is scoped (it reads through this scope's DbContext); the pipeline is a singleton shared by
+            // concurrent judge jobs.
+            var catalog = scope.ServiceProvider.GetRequiredService<IChallengeCatalog>();
             run.NextChallenges = await NextChallenges.RecommendAsync(db, catalog, run.UserId, context.Challenge.Id, passed, 3, ct);
         }
 

@@ -1,18 +1,25 @@
 using System.Text.Json;
+using Compila.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Compila.Web.Infrastructure.Errors;
 
 /// <summary>
 /// Turns malformed requests (broken JSON, wrong types, wrong content type, oversized bodies) into 4xx problem
-/// details in pt-BR, and anything unexpected into a bare 500 that reveals nothing.
+/// details in pt-BR, a saturated database into a 503 with Retry-After, and anything unexpected into a bare 500 that
+/// reveals nothing.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var (status, detail) = Classify(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database overloaded for {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
@@ -30,8 +37,15 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         });
     }
 
+    const int RetryAfterSeconds = 5;
+
     static (int Status, string Detail) Classify(Exception exception)
     {
+        if (DatabaseOverload.Is(exception))
+        {
+            return (503, "O serviço está sobrecarregado no momento. Tente novamente em alguns segundos.");
+        }
+
         switch (exception)
         {
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:

@@ -24,6 +24,13 @@ public sealed class EventsOptions
     [Range(10, 60_000)]
     public int PollMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// RabbitMQ transport: how long a delivery may stay unacknowledged after its event was published (or its retry
+    /// was due) before the event is published again.
+    /// </summary>
+    [Range(2, 86_400)]
+    public int RepublishAfterSeconds { get; set; } = 120;
+
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMq);
 
     /// <summary>Wait before the next attempt: 1 s, 2 s, 4 s ... up to 5 minutes.</summary>

@@ -32,6 +32,8 @@ public static class EventsServices
             if (compila.Role.RunsWorkers())
             {
                 services.AddHostedService<RabbitMqEventConsumer>();
+                services.AddSingleton<OrphanedDeliveries>();
+                services.AddHostedService(sp => sp.GetRequiredService<OrphanedDeliveries>());
             }
         }
         else if (compila.Role.RunsWorkers())

@@ -14,7 +14,8 @@ internal static class OutboxClaims
             .Take(limit)
             .ToListAsync(ct);
         var claimed = new List<OutboxEvent>(candidates.Count);
-        var until = now + lease;
+        // Whole milliseconds, as stored: the claim is later recognised by this exact value.
+        var until = DateTimeOffset.FromUnixTimeMilliseconds((now + lease).ToUnixTimeMilliseconds());
         foreach (var candidate in candidates)
         {
             var won = await db.Set<OutboxEvent>()
@@ -22,6 +23,7 @@ internal static class OutboxClaims
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.LockedUntil, until), ct);
             if (won == 1)
             {
+                candidate.LockedUntil = until;
                 claimed.Add(candidate);
             }
         }
@@ -29,8 +31,12 @@ internal static class OutboxClaims
         return claimed;
     }
 
-    public static Task MarkDispatchedAsync(CompilaDb db, Guid eventId, DateTimeOffset now, CancellationToken ct) =>
-        db.Set<OutboxEvent>().Where(e => e.Id == eventId)
+    /// <summary>
+    /// Marks a claimed event dispatched, unless its claim changed meanwhile: a consumer that already put it back for
+    /// a retry (<see cref="RequeueAsync"/>) wins over the relay that is only now recording the publish.
+    /// </summary>
+    public static Task MarkDispatchedAsync(CompilaDb db, OutboxEvent claimed, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<OutboxEvent>().Where(e => e.Id == claimed.Id && e.DispatchedAt == null && e.LockedUntil == claimed.LockedUntil)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.DispatchedAt, now).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
 
     /// <summary>Keeps the claim until the earliest retry, so the event is looked at again then and not before.</summary>

@@ -80,7 +80,7 @@ internal sealed class OutboxDispatcher(
         }
         else
         {
-            await OutboxClaims.MarkDispatchedAsync(db, published.Id, clock.GetUtcNow(), ct);
+            await OutboxClaims.MarkDispatchedAsync(db, published, clock.GetUtcNow(), ct);
         }
     }
 }

@@ -55,6 +55,8 @@ internal sealed class EventDeliveryConfiguration : IEntityTypeConfiguration<Even
         d.Property(x => x.Handler).HasMaxLength(100);
         d.Property(x => x.LastError).HasMaxLength(2000);
         d.HasIndex(x => x.DeadAt);
+        // Pending deliveries are few among many handled ones: a partial index keeps OrphanedDeliveries' scan small.
+        d.HasIndex(x => x.EventId).HasFilter("handled_at IS NULL AND dead_at IS NULL").HasDatabaseName("ix_event_deliveries_pending");
         d.HasOne<OutboxEvent>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

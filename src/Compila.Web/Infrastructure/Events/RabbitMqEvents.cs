@@ -49,6 +49,28 @@ internal sealed class RabbitMqEventBus(IOptions<EventsOptions> options) : IAsync
     public Task DeclareExchangeAsync(IChannel channel, CancellationToken ct) =>
         channel.ExchangeDeclareAsync(Settings.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct);
 
+    /// <summary>
+    /// The exchange and one durable quorum queue per handler, bound to its event type. The relay declares them too:
+    /// an event published before any worker has started would otherwise be routed nowhere and dropped.
+    /// </summary>
+    public async Task DeclareTopologyAsync(IChannel channel, IEnumerable<EventHandlerRegistration> handlers, CancellationToken ct)
+    {
+        await DeclareExchangeAsync(channel, ct);
+        foreach (var handler in handlers)
+        {
+            var queue = QueueOf(handler.Name);
+            // The delivery limit is a backstop for poison messages that crash the process; ordinary failures are
+            // counted in event_deliveries and end in the dead-letter view, and OrphanedDeliveries republishes
+            // whatever the broker dropped.
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
+            {
+                ["x-queue-type"] = "quorum",
+                ["x-delivery-limit"] = Settings.MaxAttempts * 2,
+            }, cancellationToken: ct);
+            await channel.QueueBindAsync(queue, Settings.Exchange, handler.EventType, cancellationToken: ct);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (connection is not null)
@@ -69,9 +91,15 @@ internal sealed record EventEnvelope(Guid Id, string Type, DateTimeOffset Occurr
 }
 
 internal sealed class RabbitMqEventRelay(
-    RabbitMqEventBus bus, IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<RabbitMqEventRelay> logger) : BackgroundService
+    RabbitMqEventBus bus,
+    IEnumerable<EventHandlerRegistration> registrations,
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<RabbitMqEventRelay> logger) : BackgroundService
 {
     const int BatchSize = 100;
+    readonly ILookup<string, EventHandlerRegistration> handlers = registrations.ToLookup(r => r.EventType);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,7 +111,7 @@ internal sealed class RabbitMqEventRelay(
                 var connection = await bus.ConnectionAsync(stoppingToken);
                 await using var channel = await connection.CreateChannelAsync(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
-                await bus.DeclareExchangeAsync(channel, stoppingToken);
+                await bus.DeclareTopologyAsync(channel, handlers.SelectMany(h => h), stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     if (await RelayBatchAsync(channel, stoppingToken) < BatchSize)
@@ -105,13 +133,18 @@ internal sealed class RabbitMqEventRelay(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
         var claimed = await OutboxClaims.ClaimAsync(db, clock.GetUtcNow(), TimeSpan.FromSeconds(bus.Settings.LeaseSeconds), BatchSize, ct);
+        if (claimed.Count > 0)
+        {
+            await ExpectedDeliveries.RecordAsync(db, claimed, handlers, ct);
+        }
+
         foreach (var row in claimed)
         {
             var properties = new BasicProperties { Persistent = true, ContentType = "application/json", MessageId = row.Id.ToString(), Type = row.Type };
             var body = JsonSerializer.SerializeToUtf8Bytes(EventEnvelope.From(row), EventJson.Options);
             // With confirmation tracking on, this completes only once the broker has the message.
             await channel.BasicPublishAsync(bus.Settings.Exchange, row.Type, mandatory: false, properties, body, ct);
-            await OutboxClaims.MarkDispatchedAsync(db, row.Id, clock.GetUtcNow(), ct);
+            await OutboxClaims.MarkDispatchedAsync(db, row, clock.GetUtcNow(), ct);
         }
 
         return claimed.Count;
@@ -155,51 +188,62 @@ internal sealed class RabbitMqEventConsumer(
     async Task<IChannel> ConsumeAsync(IConnection connection, EventHandlerRegistration handler, CancellationToken ct)
     {
         var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        await bus.DeclareExchangeAsync(channel, ct);
+        await bus.DeclareTopologyAsync(channel, [handler], ct);
         var queue = bus.QueueOf(handler.Name);
-        // The delivery limit is a backstop for poison messages that crash the process; ordinary failures are
-        // counted in event_deliveries and end in the dead-letter view.
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
-        {
-            ["x-queue-type"] = "quorum",
-            ["x-delivery-limit"] = bus.Settings.MaxAttempts * 2,
-        }, cancellationToken: ct);
-        await channel.QueueBindAsync(queue, bus.Settings.Exchange, handler.EventType, cancellationToken: ct);
         await channel.BasicQosAsync(0, 1, global: false, ct);
 
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
-            EventEnvelope? envelope;
             try
             {
-                envelope = JsonSerializer.Deserialize<EventEnvelope>(delivery.Body.Span, EventJson.Options);
+                await HandleAsync(channel, queue, handler, delivery, ct);
             }
-            catch (JsonException)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                envelope = null;
+                // Typically the database refusing connections. Left unacknowledged, the message would hold this
+                // consumer (prefetch 1) until the process restarts; give it back to the queue after a pause instead.
+                logger.LogWarning(ex, "Delivering a message on {Queue} failed; returning it to the queue.", queue);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                if (channel.IsOpen)
+                {
+                    await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+                }
             }
-
-            if (envelope is null)
-            {
-                logger.LogWarning("Dropping an unreadable message on {Queue}.", queue);
-                await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
-                return;
-            }
-
-            var (outcome, retryAt) = await deliverer.DeliverAsync(envelope.ToRow(), handler, ct);
-            if (outcome == DeliveryOutcome.RetryLater && retryAt is { } at)
-            {
-                // The retry goes back through the outbox: the relay publishes the event again once `at` has passed
-                // (handlers that already handled it skip it), so a long backoff neither holds a consumer nor counts
-                // towards the broker's delivery limit.
-                await using var scope = scopes.CreateAsyncScope();
-                await OutboxClaims.RequeueAsync(scope.ServiceProvider.GetRequiredService<CompilaDb>(), envelope.Id, at, ct);
-            }
-
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
         };
         await channel.BasicConsumeAsync(queue, autoAck: false, consumer, ct);
         return channel;
+    }
+
+    async Task HandleAsync(IChannel channel, string queue, EventHandlerRegistration handler, BasicDeliverEventArgs delivery, CancellationToken ct)
+    {
+        EventEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize<EventEnvelope>(delivery.Body.Span, EventJson.Options);
+        }
+        catch (JsonException)
+        {
+            envelope = null;
+        }
+
+        if (envelope is null)
+        {
+            logger.LogWarning("Dropping an unreadable message on {Queue}.", queue);
+            await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+            return;
+        }
+
+        var (outcome, retryAt) = await deliverer.DeliverAsync(envelope.ToRow(), handler, ct);
+        if (outcome == DeliveryOutcome.RetryLater && retryAt is { } at)
+        {
+            // The retry goes back through the outbox: the relay publishes the event again once `at` has passed
+            // (handlers that already handled it skip it), so a long backoff neither holds a consumer nor counts
+            // towards the broker's delivery limit.
+            await using var scope = scopes.CreateAsyncScope();
+            await OutboxClaims.RequeueAsync(scope.ServiceProvider.GetRequiredService<CompilaDb>(), envelope.Id, at, ct);
+        }
+
+        await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
     }
 }

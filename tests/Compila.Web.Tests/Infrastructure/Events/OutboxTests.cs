@@ -120,6 +120,83 @@ public sealed class OutboxTests
         Assert.Equal(10, await one.XpAsync(userId));
         Assert.Equal(10, one.Gate.Handled + two.Gate.Handled);
     }
+
+    [Fact]
+    public async Task RabbitMqTransport_EventPublishedBeforeAnyWorkerRan_IsHandledOnceAWorkerStarts()
+    {
+        using var database = new TestDatabase();
+        var exchange = $"compila.events.test-{Guid.NewGuid():N}";
+        using var api = new EventsHost(RabbitMq(exchange, "Api"), database);
+        var userId = await api.UserIdAsync((await api.Client.RegisterAsync()).Username);
+        var eventId = await api.PublishAsync(new XpBumped(userId));
+        // Published to a brand-new exchange: without the relay declaring the handlers' queues, nothing would keep it.
+        await EventsHost.WaitAsync(() => api.WithDbAsync(db => db.Set<OutboxEvent>().AnyAsync(e => e.Id == eventId && e.DispatchedAt != null)));
+
+        using var worker = new EventsHost(RabbitMq(exchange, "Worker"), database);
+        await EventsHost.WaitAsync(async () => await worker.XpAsync(userId) == 1);
+        await Task.Delay(500);
+        Assert.Equal(1, await worker.XpAsync(userId));
+    }
+
+    [Fact]
+    public async Task RabbitMqTransport_MessageTheBrokerLost_IsPublishedAgainAndHandledOnce()
+    {
+        using var database = new TestDatabase();
+        var exchange = $"compila.events.test-{Guid.NewGuid():N}";
+        using var api = new EventsHost(RabbitMq(exchange, "Api"), database);
+        var userId = await api.UserIdAsync((await api.Client.RegisterAsync()).Username);
+        var eventId = await api.PublishAsync(new XpBumped(userId));
+        await EventsHost.WaitAsync(() => api.WithDbAsync(db => db.Set<OutboxEvent>().AnyAsync(e => e.Id == eventId && e.DispatchedAt != null)));
+        var pending = await api.WithDbAsync(db => db.Set<EventDelivery>().AsNoTracking().SingleAsync(d => d.EventId == eventId));
+        Assert.Equal((XpBumped.Handler, 0, (DateTimeOffset?)null), (pending.Handler, pending.Attempts, pending.HandledAt));
+
+        // What a delivery limit, a consumer that stopped acknowledging or a lost node does: the message is gone.
+        Assert.Equal(1u, await PurgeAsync($"{exchange}.{XpBumped.Handler}"));
+
+        using var worker = new EventsHost(RabbitMq(exchange, "Worker", republishAfterSeconds: 2), database);
+        await EventsHost.WaitAsync(async () => await worker.XpAsync(userId) == 1);
+        // Further sweeps find nothing pending, so nothing is applied twice.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, await worker.XpAsync(userId));
+        Assert.Equal(1, worker.Gate.Handled);
+    }
+
+    [Fact]
+    public async Task RelayRecordingAPublish_DoesNotUndoAConsumersRequeue()
+    {
+        using var host = new EventsHost(new() { ["Compila:Role"] = "Api" });
+        var userId = await host.UserIdAsync((await host.Client.RegisterAsync()).Username);
+        var eventId = await host.PublishAsync(new XpBumped(userId));
+        var retryAt = DateTimeOffset.UtcNow.AddSeconds(30);
+        await host.WithDbAsync(async db =>
+        {
+            // The relay claimed and published the event; a consumer failed on it and put it back for a retry before
+            // the relay got to record the publish.
+            var claimed = (await OutboxClaims.ClaimAsync(db, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), 100, default)).Single(e => e.Id == eventId);
+            await OutboxClaims.RequeueAsync(db, eventId, retryAt, default);
+            await OutboxClaims.MarkDispatchedAsync(db, claimed, DateTimeOffset.UtcNow, default);
+            return 0;
+        });
+
+        var row = await host.WithDbAsync(db => db.Set<OutboxEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId));
+        Assert.Null(row.DispatchedAt);
+        Assert.Equal(retryAt.ToUnixTimeMilliseconds(), row.LockedUntil!.Value.ToUnixTimeMilliseconds());
+    }
+
+    static Dictionary<string, string?> RabbitMq(string exchange, string role, int republishAfterSeconds = 120) => new()
+    {
+        ["Compila:Role"] = role,
+        ["Compila:Events:RabbitMq"] = RabbitMqServer.Uri,
+        ["Compila:Events:Exchange"] = exchange,
+        ["Compila:Events:RepublishAfterSeconds"] = republishAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    static async Task<uint> PurgeAsync(string queue)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(RabbitMqServer.Uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return await channel.QueuePurgeAsync(queue);
+    }
 }
 
 public sealed record XpBumped(Guid UserId) : IPublishedEvent

@@ -1539,6 +1539,10 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("DeadAt")
                         .HasDatabaseName("ix_event_deliveries_dead_at");
 
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_event_deliveries_pending")
+                        .HasFilter("handled_at IS NULL AND dead_at IS NULL");
+
                     b.ToTable("event_deliveries", (string)null);
                 });
 
