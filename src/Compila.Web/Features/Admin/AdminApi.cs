@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Compila.Web.Features.Admin.Audit;
 using Compila.Web.Features.Users;
+using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
@@ -53,8 +56,9 @@ public static class AdminApi
         return TypedResults.Ok(new AdminUserPage(users.Select(UserProfile.From).ToList(), page, size, total));
     }
 
+    /// <summary>Plan changes go through Users (which publishes <c>PlanChanged</c>) and are audited in the same commit.</summary>
     internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> UpdateUser(
-        string username, AdminUpdateUserRequest request, CompilaDb db, CancellationToken ct)
+        string username, AdminUpdateUserRequest request, ClaimsPrincipal admin, CompilaDb db, IUserPlans plans, AdminAuditLog audit, CancellationToken ct)
     {
         SubscriptionPlan plan = default;
         if (request.SubscriptionPlan is not null && !EnumLabels.TryParse(request.SubscriptionPlan, out plan))
@@ -71,14 +75,19 @@ public static class AdminApi
             return TypedResults.NotFound();
         }
 
-        if (request.SubscriptionPlan is not null)
+        var from = new { plan = EnumLabels.ToLabel(user.SubscriptionPlan), expiresAt = user.SubscriptionExpiresAt };
+        var to = new
         {
-            user.SubscriptionPlan = plan;
+            plan = request.SubscriptionPlan is null ? from.plan : EnumLabels.ToLabel(plan),
+            expiresAt = request.SubscriptionExpiresAt ?? user.SubscriptionExpiresAt,
+        };
+        if (!to.Equals(from))
+        {
+            await plans.ApplyAsync(new PlanChangeRequest(user.Id, to.plan, to.expiresAt, "admin"), ct);
+            audit.Record(admin, "user.plan_changed", $"user:{user.Username}", new { from, to });
+            await db.SaveChangesAsync(ct);
         }
 
-        user.SubscriptionExpiresAt = request.SubscriptionExpiresAt ?? user.SubscriptionExpiresAt;
-        user.UpdatedAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserProfile.From(user));
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Compila.Web.Features.Admin.Audit;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Events;
 using Compila.Web.Infrastructure.Identity;
@@ -40,6 +42,11 @@ public static class AdminEventsApi
         return TypedResults.Ok(new DeadLetterPage(items, page, size, total));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> Retry(Guid eventId, string handler, DeadLetters deadLetters, CancellationToken ct) =>
-        await deadLetters.RetryAsync(eventId, handler, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    internal static async Task<Results<NoContent, NotFound>> Retry(
+        Guid eventId, string handler, ClaimsPrincipal admin, DeadLetters deadLetters, AdminAuditLog audit, CancellationToken ct)
+    {
+        // Staged first: the retry commits it with the revived delivery, or discards it if there was none.
+        audit.Record(admin, "events.delivery_retried", $"event:{eventId}", new { handler });
+        return await deadLetters.RetryAsync(eventId, handler, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 }

@@ -23,7 +23,10 @@ public sealed class DeadLetters(CompilaDb db)
         return (rows, total);
     }
 
-    /// <summary>Gives a dead delivery a fresh set of attempts; false when there is no such dead delivery.</summary>
+    /// <summary>
+    /// Gives a dead delivery a fresh set of attempts; false when there is no such dead delivery. What the caller staged
+    /// on the same <c>CompilaDb</c> (an audit entry) commits with the retry, and is discarded without one.
+    /// </summary>
     public async Task<bool> RetryAsync(Guid eventId, string handler, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -42,6 +45,7 @@ public sealed class DeadLetters(CompilaDb db)
         // (handlers that handled it skip it).
         await db.Set<OutboxEvent>().Where(e => e.Id == eventId)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.DispatchedAt, (DateTimeOffset?)null).SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }

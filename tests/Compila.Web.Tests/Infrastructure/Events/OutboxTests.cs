@@ -94,6 +94,12 @@ public sealed class OutboxTests
         Assert.Equal(1, await host.XpAsync(userId));
         var after = await (await admin.GetAsync("/v1/admin/events/dead")).ReadJsonAsync();
         Assert.DoesNotContain(after["items"]!.AsArray(), i => i!["eventId"]!.GetValue<Guid>() == eventId);
+
+        // Audited once: the retry of an unknown delivery (the 404 above) left no entry.
+        var audit = await (await admin.GetAsync("/v1/admin/audit?action=events.delivery_retried")).ReadJsonAsync();
+        var retried = Assert.Single(audit["items"]!.AsArray())!;
+        Assert.Equal($"event:{eventId}", retried["target"]!.GetValue<string>());
+        Assert.Contains(XpBumped.Handler, retried["details"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,0 +1,15 @@
+using Compila.Web.Features.Admin.Audit;
+
+namespace Compila.Web.Features.Admin;
+
+public static class AdminServices
+{
+    public static void AddCompilaAdmin(this WebApplicationBuilder builder) => builder.Services.AddScoped<AdminAuditLog>();
+
+    public static void MapCompilaAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapAdminApi();
+        app.MapAdminEventsApi();
+        app.MapAdminAuditApi();
+    }
+}
