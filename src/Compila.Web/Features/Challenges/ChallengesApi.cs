@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compila.Web.Features.Challenges.Contracts;
+using Compila.Web.Infrastructure.Caching;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,9 @@ public static class ChallengesApi
     public static RouteGroupBuilder MapChallengesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/challenges").WithTags("Challenges").AllowAnonymous();
-        api.MapGet("/", List).WithName("ListChallenges").WithSummary("Lista os desafios publicados, com filtros e paginação.");
-        api.MapGet("/{slug}", GetBySlug).WithName("GetChallenge").WithSummary("Detalhe de um desafio: enunciado, exemplos e código inicial.");
+        // The same for everyone: served from memory for up to Compila:Cache:PublicReadSeconds, evicted by imports.
+        api.MapGet("/", List).WithName("ListChallenges").WithSummary("Lista os desafios publicados, com filtros e paginação.").CachePublicRead();
+        api.MapGet("/{slug}", GetBySlug).WithName("GetChallenge").WithSummary("Detalhe de um desafio: enunciado, exemplos e código inicial.").CachePublicRead();
         return api;
     }
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Content;
 using Compila.ChallengeSuites.Specs;
+using Compila.Web.Infrastructure.Caching;
 using Compila.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Challenges.Content;
@@ -22,7 +24,7 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, int U
 /// Makes the <c>challenges</c> table match the content files: idempotent by slug, in one transaction, and
 /// all-or-nothing: invalid content changes nothing.
 /// </summary>
-public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, TimeProvider clock)
+public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, IOutputCacheStore cache, TimeProvider clock)
 {
     public async Task<ImportReport> ImportAsync(CancellationToken ct = default)
     {
@@ -69,6 +71,11 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, Ti
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (created + updated + unpublished > 0)
+        {
+            await cache.EvictPublicReadsAsync(ct);
+        }
+
         return new ImportReport(created, updated, unchanged, unpublished, []);
     }
 
