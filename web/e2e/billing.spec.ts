@@ -1,5 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousViolations, signUp } from './support';
+import { FakeStripe } from './fake-stripe';
+import { expectNoSeriousViolations, repoRoot, signUp } from './support';
 
 // Intl writes "R$ 29,90" with a no-break space; compare on plain spaces.
 const plain = async (page: Page, testId: string, plan: string) =>
@@ -91,4 +96,90 @@ test('a signed-in learner is told payments are unavailable, and billing settings
 test('billing settings need a signed-in learner', async ({ page }) => {
   await page.goto('/settings/billing');
   await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Fbilling$/);
+});
+
+/**
+ * A second app, configured with Stripe pointed at a local fake: "Assinar" creates a real Checkout Session through
+ * Stripe.net and the browser lands on the page Stripe answered with.
+ */
+test.describe('with Stripe configured (local fake)', () => {
+  const port = Number(process.env.E2E_STRIPE_PORT ?? 5301);
+  const baseURL = `http://127.0.0.1:${port}`;
+  let stripe: FakeStripe;
+  let app: ChildProcess;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(200_000);
+    stripe = await FakeStripe.start();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'compila-e2e-stripe-'));
+    app = spawn('dotnet', ['run', '--project', 'src/Compila.Web', '--no-build'], {
+      cwd: repoRoot,
+      detached: true,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        Compila__DataDir: dataDir,
+        ASPNETCORE_URLS: baseURL,
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+        DOTNET_NOLOGO: '1',
+        Compila__Billing__Stripe__ApiKey: 'sk_test_compila_e2e',
+        Compila__Billing__Stripe__WebhookSecret: 'whsec_test_compila_e2e',
+        Compila__Billing__Stripe__BaseUrl: stripe.baseUrl,
+        Compila__Billing__Stripe__ReturnUrl: `${baseURL}/settings/billing`,
+        Compila__Billing__Stripe__PriceIds__pro__Monthly: 'price_pro_month',
+        Compila__Billing__Stripe__PriceIds__pro__Yearly: 'price_pro_year',
+        Compila__Billing__Stripe__PriceIds__pro_plus__Monthly: 'price_pro_plus_month',
+        Compila__Billing__Stripe__PriceIds__pro_plus__Yearly: 'price_pro_plus_year',
+      },
+    });
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${baseURL}/health/ready`)).ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error('The app with Stripe configured did not start');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+
+  test.afterAll(async () => {
+    if (app?.pid) process.kill(-app.pid, 'SIGTERM');
+    await stripe?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('"Assinar" opens a Stripe Checkout Session and the browser follows it', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signUp(page);
+    await page.goto('/pricing');
+    await expect(page.getByTestId('payments-unavailable')).toHaveCount(0);
+    await page.getByText('Anual', { exact: true }).click();
+    await page.getByRole('button', { name: 'Assinar o plano Pro, Anual' }).click();
+
+    await expect(page).toHaveURL(new RegExp(`^${stripe.baseUrl}/c/pay/cs_test_\\d+$`));
+    await expect(page.getByRole('heading', { level: 1, name: /^Checkout de teste cs_test_/ })).toBeVisible();
+    const session = stripe.calls.find((c) => c.path === '/v1/checkout/sessions')!;
+    expect(session.form).toMatchObject({
+      mode: 'subscription',
+      'line_items[0][price]': 'price_pro_year',
+      success_url: `${baseURL}/settings/billing?checkout=ok`,
+      locale: 'pt-BR',
+    });
+
+    // Back from Stripe, the billing page thanks the learner and says when the plan changes.
+    await page.goto(`${baseURL}/settings/billing?checkout=ok`);
+    await expect(page.getByRole('status').filter({ hasText: 'Pagamento enviado.' })).toBeVisible();
+
+    // A pass goes to Stripe as a one-time Pix/boleto payment.
+    await page.goto('/pricing');
+    await page.getByRole('button', { name: 'Comprar passe de 3 meses de Pro' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${stripe.baseUrl}/c/pay/cs_test_\\d+$`));
+    const pass = stripe.calls.filter((c) => c.path === '/v1/checkout/sessions').at(-1)!;
+    expect(pass.form).toMatchObject({ mode: 'payment', 'allowed_payment_method_types[0]': 'pix', 'allowed_payment_method_types[1]': 'boleto', 'metadata[pass_months]': '3' });
+    await context.close();
+  });
 });
