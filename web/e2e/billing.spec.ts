@@ -18,9 +18,9 @@ test('pricing page shows the plans in BRL and switching to yearly changes the pr
   await page.goto('/pricing');
   await expect(page.getByRole('heading', { level: 1, name: 'Planos e preços' })).toBeVisible();
   await expect(page.getByTestId('plan-card')).toHaveCount(3);
-  await expect(page.getByRole('heading', { level: 2, name: /^Gratuito/ })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: /^Pro\b/ }).first()).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: /^Pro\+/ })).toBeVisible();
+  for (const name of ['Gratuito', 'Pro', 'Pro+']) {
+    await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+  }
 
   const api = (await (await page.request.get('/v1/billing/plans')).json()) as {
     plans: { id: string; monthlyCents: number; yearlyCents: number; unlocks: { features: string[] } }[];

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import type { BillingInterval, CheckoutBody, PassInfo, PlanInfo } from '../../api/types';
-import { PlanBadge } from '../../components/PlanBadge';
 import { ErrorState, Loading } from '../../components/States';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useSession } from '../auth/useAuth';
@@ -142,10 +141,7 @@ function PlanCard(props: {
   const cents = planPriceCents(plan, interval);
   return (
     <li className="card flex flex-col p-5" data-testid="plan-card" data-plan={plan.id}>
-      <h2 className="flex items-center gap-2 text-lg font-bold">
-        {name}
-        {plan.id !== 'free' && <PlanBadge plan={plan.id} />}
-      </h2>
+      <h2 className="text-lg font-bold">{name}</h2>
       <p className="mt-3" data-testid="plan-price">
         {cents === 0 ? (
           <span className="text-3xl font-bold">{t('billing.pricing.free')}</span>
