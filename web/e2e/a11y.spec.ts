@@ -19,6 +19,7 @@ for (const theme of ['light', 'dark'] as const) {
       await visit('/signup', heading('Criar conta'));
       await visit('/challenges', () => expect(page.getByTestId('challenge-card').first()).toBeVisible());
       await visit('/leaderboard', heading('Ranking'));
+      await visit('/pricing', () => expect(page.getByTestId('plan-card')).toHaveCount(3));
 
       // Per-field errors are announced and tied to their inputs.
       await page.goto('/signup');
@@ -46,6 +47,12 @@ for (const theme of ['light', 'dark'] as const) {
       await visit(`/u/${user.username}`, () => expect(page.getByTestId('portfolio-heatmap')).toBeVisible(), '/u/:username');
       await visit('/u/ninguem-existe-aqui', () => expect(page.getByTestId('portfolio-not-found')).toBeVisible(), '/u/unknown');
       await visit('/leaderboard', heading('Ranking'), '/leaderboard signed in');
+      await visit('/pricing', () => expect(page.getByText('Seu plano atual')).toBeVisible(), '/pricing signed in');
+      // The honest answer of a server without payments, shown after "Assinar".
+      await page.getByRole('button', { name: 'Assinar o plano Pro, Mensal' }).click();
+      await expect(page.getByTestId('checkout-error')).toContainText('Pagamentos não configurados.');
+      await expectNoSeriousViolations(page, `/pricing checkout refused (${theme})`);
+      await visit('/settings/billing', heading('Plano e cobrança'));
     });
   });
 }

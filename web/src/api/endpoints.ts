@@ -1,6 +1,7 @@
 import { api, apiFile } from './client';
 import type {
   AuthResponse,
+  CheckoutBody,
   ChallengeDetail,
   ChallengePage,
   ExecuteResponse,
@@ -8,11 +9,14 @@ import type {
   LanguageInfo,
   LeaderboardPage,
   LeaderboardPeriod,
+  MyBilling,
   MySubmissionPage,
+  PlanCatalog,
   PortfolioView,
   Progress,
   Project,
   ProjectRequest,
+  RedirectUrl,
   ReplaceProfileRequest,
   ShareLink,
   SolutionResponse,
@@ -89,6 +93,10 @@ export const endpoints = {
   projectFromSubmission: (submissionId: string, showCode: boolean) =>
     api<Project>(`/v1/portfolio/projects/from-submission/${submissionId}`, { method: 'POST', body: { showCode } }),
   exportCv: () => apiFile('/v1/portfolio/export', { method: 'POST' }),
+  plans: () => api<PlanCatalog>('/v1/billing/plans', { auth: false }),
+  myBilling: () => api<MyBilling>('/v1/billing'),
+  checkout: (body: CheckoutBody) => api<RedirectUrl>('/v1/billing/checkout', { method: 'POST', body }),
+  billingPortal: () => api<RedirectUrl>('/v1/billing/portal', { method: 'POST' }),
 };
 
 function fileForm(file: File): FormData {
@@ -115,4 +123,7 @@ export const queryKeys = {
   portfolio: (username: string, share: string | undefined) => ['portfolio', username, share ?? null] as const,
   myProjects: ['myProjects'] as const,
   project: (id: string) => ['project', id] as const,
+  plans: ['plans'] as const,
+  /** Keyed by user, so a sign-in as someone else never shows the previous learner's plan. */
+  myBilling: (userId: string) => ['myBilling', userId] as const,
 };

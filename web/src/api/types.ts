@@ -77,3 +77,16 @@ export type ProjectVerification = Schemas['ProjectVerification'];
 /** The owner's view of a project (`/v1/portfolio/projects`). */
 export type Project = Schemas['ProjectResource'];
 export type ProjectRequest = Schemas['ProjectRequest'];
+
+/** `GET /v1/billing/plans` (public): the plans with BRL prices in cents, the one-time pro passes, and whether payments are on. */
+export type PlanCatalog = Schemas['PlanCatalogResponse'];
+export type PlanInfo = Schemas['PlanInfo'];
+export type PassInfo = Schemas['PassInfo'];
+/** `GET /v1/billing`: the plan in force now, its renewal or expiry, and the learner's subscriptions and payments. */
+export type MyBilling = Schemas['MyBilling'];
+export type BillingSubscription = Schemas['BillingSubscriptionView'];
+export type BillingPayment = Schemas['BillingPaymentView'];
+export type BillingInterval = 'month' | 'year';
+/** `POST /v1/billing/checkout`: a card subscription, or a pro pass of `passMonths` months (Pix or boleto). */
+export type CheckoutBody = { plan: string; interval: BillingInterval } | { passMonths: number };
+export type RedirectUrl = Schemas['RedirectUrl'];

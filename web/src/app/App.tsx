@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isApiError } from '../api/problem';
 import { Layout } from './Layout';
 import { LandingPage } from '../features/landing/LandingPage';
@@ -20,6 +20,14 @@ const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const PublicProfilePage = lazy(() => import('../features/portfolio/PublicProfilePage'));
 const ProjectsPage = lazy(() => import('../features/portfolio/ProjectsPage'));
 const ProjectEditorPage = lazy(() => import('../features/portfolio/ProjectEditorPage'));
+const PricingPage = lazy(() => import('../features/billing/PricingPage'));
+const BillingSettingsPage = lazy(() => import('../features/billing/BillingSettingsPage'));
+
+/** The server's default Stripe return URL (Compila:Billing:Stripe:ReturnUrl) is /conta/plano: same page, query kept. */
+function BillingReturn() {
+  const location = useLocation();
+  return <Navigate to={`/settings/billing${location.search}`} replace />;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,6 +53,8 @@ const router = createBrowserRouter([
       { path: 'challenges/:slug', element: page(<ChallengePage />) },
       { path: 'leaderboard', element: page(<LeaderboardPage />) },
       { path: 'u/:username', element: page(<PublicProfilePage />) },
+      { path: 'pricing', element: page(<PricingPage />) },
+      { path: 'conta/plano', element: <BillingReturn /> },
       {
         element: <RequireAuth />,
         children: [
@@ -55,6 +65,7 @@ const router = createBrowserRouter([
           { path: 'portfolio/projects', element: page(<ProjectsPage />) },
           { path: 'portfolio/projects/new', element: page(<ProjectEditorPage />) },
           { path: 'portfolio/projects/:id', element: page(<ProjectEditorPage />) },
+          { path: 'settings/billing', element: page(<BillingSettingsPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

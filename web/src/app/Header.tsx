@@ -7,6 +7,9 @@ import { signOut } from '../features/auth/signOut';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
+import { PlanBadge } from '../components/PlanBadge';
+import { isPaidPlan } from '../features/billing/plans';
+import { useMyBilling } from '../features/billing/useBilling';
 
 export function Header() {
   const { t } = useTranslation();
@@ -25,7 +28,8 @@ export function Header() {
           { to: '/dashboard', label: t('nav.dashboard') },
           { to: '/submissions', label: t('nav.mySubmissions') },
         ]
-      : []),
+      : // Signed in, the plans are one step away in the account menu (Plano e cobrança → Ver planos).
+        [{ to: '/pricing', label: t('nav.pricing') }]),
   ];
   // Signed in, four links need more room: the menu button stands in for them up to the lg breakpoint.
   const desktopOnly = session ? 'hidden lg:block' : 'hidden md:block';
@@ -115,6 +119,8 @@ function UserMenu({ username }: { username: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
+  const billing = useMyBilling();
+  const plan = billing.data?.plan;
 
   useEffect(() => setOpen(false), [location.pathname]);
   useEffect(() => {
@@ -150,6 +156,7 @@ function UserMenu({ username }: { username: string }) {
         </span>
         <span className="sr-only">{t('nav.userMenu')}: </span>
         <span className="hidden max-w-28 truncate sm:inline">{username}</span>
+        {isPaidPlan(plan) && <PlanBadge plan={plan} />}
       </button>
       <div
         id={menuId}
@@ -170,6 +177,16 @@ function UserMenu({ username }: { username: string }) {
           <li>
             <Link to="/profile" className="menu-item">
               {t('nav.profile')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/settings/billing" className="menu-item">
+              {t('nav.billing')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/pricing" className="menu-item">
+              {t('nav.pricing')}
             </Link>
           </li>
           <li>

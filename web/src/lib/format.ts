@@ -21,3 +21,8 @@ export function formatJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** A calendar date in the interface language: "3 de dezembro de 2026". */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+}
