@@ -79,7 +79,6 @@ public static class AllowedDependencies
         new("Tutor -> Compila.Web.Features.Challenges.Challenge", "Entity used for a foreign key in an entity configuration or for content the catalog facts do not carry yet."),
         new("Tutor -> Compila.Web.Features.Challenges.Content.ChallengeContent", "Challenge content (suites, code files, search text) read directly; not yet behind Challenges/Contracts."),
         new("Tutor -> Compila.Web.Features.Challenges.Content.ContentOptions", "Challenge content (suites, code files, search text) read directly; not yet behind Challenges/Contracts."),
-        new("Tutor -> Compila.Web.Features.Challenges.SearchText", "Challenge content (suites, code files, search text) read directly; not yet behind Challenges/Contracts."),
         new("Tutor -> Compila.Web.Features.Submissions.Submission", "Reads submission history directly; needs a Submissions history query surface."),
         new("Tutor -> Compila.Web.Features.Submissions.SubmissionStatus", "Reads submission history directly; needs a Submissions history query surface."),
         new("Tutor -> Compila.Web.Features.Users.User", "Reads or writes the users table (XP, plan, roles, names) directly; needs a Users query surface (and XP columns owned by Gamification)."),

@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Text;
 using System.Text.Json;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Infrastructure.Caching;

@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -215,7 +216,7 @@ public sealed partial class TutorService(
 
     static bool AsksForSolution(string message)
     {
-        var folded = Challenges.SearchText.Fold(message);
+        var folded = SearchText.Fold(message);
         return SolutionRequest().IsMatch(folded);
     }
 

@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -99,7 +100,7 @@ public sealed class ChallengeImporter(CompilaDb db, ChallengeContent content, IO
         row.EstimatedTimeMinutes = source.EstimatedTimeMinutes;
         row.Badges = source.Badges.ToList();
         row.PublishedAt = source.Published ? row.PublishedAt ?? now : null;
-        row.SearchText = SearchText.For(row);
+        row.SearchText = SearchText.Fold(string.Join(' ', [row.Title, row.ShortDescription ?? "", row.Slug.Replace('-', ' '), .. row.Tags, .. row.Technologies]));
         row.ContentHash = hash;
         row.UpdatedAt = now;
     }

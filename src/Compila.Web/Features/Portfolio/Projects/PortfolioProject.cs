@@ -21,7 +21,7 @@ public sealed class PortfolioProject
     /// <summary>Markdown as the owner wrote it.</summary>
     public string? LongDescription { get; set; }
 
-    /// <summary><see cref="LongDescription"/> rendered and sanitised when it was saved (<see cref="ProjectMarkdown"/>).</summary>
+    /// <summary><see cref="LongDescription"/> rendered and sanitised when it was saved (<see cref="SafeMarkdown"/>).</summary>
     public string? LongDescriptionHtml { get; set; }
 
     public ChallengeStack Stack { get; set; }

@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -453,7 +454,7 @@ public static class ProjectsApi
         project.Title = request.Title!.Trim();
         project.ShortDescription = Blank(request.ShortDescription);
         project.LongDescription = Blank(request.LongDescription);
-        project.LongDescriptionHtml = ProjectMarkdown.ToSafeHtml(project.LongDescription);
+        project.LongDescriptionHtml = SafeMarkdown.ToSafeHtml(project.LongDescription);
         project.Stack = EnumLabels.Parse<ChallengeStack>(request.Stack!);
         project.Technologies = ProjectRules.Technologies(request.Technologies);
         project.DemoUrl = Blank(request.DemoUrl);

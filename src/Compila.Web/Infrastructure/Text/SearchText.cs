@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Compila.Web.Features.Challenges;
+namespace Compila.Web.Infrastructure.Text;
 
 /// <summary>
 /// Folds text for search the same way on every database: lower case, no accents, single spaces,
@@ -38,7 +38,4 @@ public static class SearchText
 
         return builder.ToString().TrimEnd();
     }
-
-    public static string For(Challenge challenge) =>
-        Fold(string.Join(' ', [challenge.Title, challenge.ShortDescription ?? "", challenge.Slug.Replace('-', ' '), .. challenge.Tags, .. challenge.Technologies]));
 }

@@ -2,14 +2,14 @@ using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 
-namespace Compila.Web.Features.Portfolio.Projects;
+namespace Compila.Web.Infrastructure.Text;
 
 /// <summary>
-/// Renders a project's Markdown to HTML that is safe to embed: raw HTML in the Markdown is shown as text, and the
+/// Renders user-written Markdown (projects, job descriptions) to HTML that is safe to embed: raw HTML in the Markdown is shown as text, and the
 /// output goes through an allow-list sanitiser (no scripts, styles, event handlers or images), links only to
 /// http, https or mailto with <c>rel="nofollow noopener noreferrer"</c>.
 /// </summary>
-public static class ProjectMarkdown
+public static class SafeMarkdown
 {
     static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
