@@ -5,6 +5,8 @@ using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Content;
 using Compila.Web.Features.CodeExecution;
 using Compila.Web.Features.Gamification;
+using Compila.Web.Features.Jobs;
+using Compila.Web.Features.Notifications;
 using Compila.Web.Features.Portfolio;
 using Compila.Web.Features.Portfolio.Export;
 using Compila.Web.Features.Portfolio.Projects;
@@ -58,6 +60,8 @@ builder.AddCompilaBilling();
 builder.AddCompilaPortfolioExport();
 builder.AddCompilaFileStorage();
 builder.AddCompilaPortfolioProjects();
+builder.AddCompilaJobs(options);
+builder.AddCompilaNotifications();
 builder.AddCompilaApiDocs();
 
 var app = builder.Build();
@@ -103,6 +107,8 @@ app.MapBillingApi();
 app.MapPortfolioExportApi();
 app.MapCompilaFiles();
 app.MapPortfolioProjectsApi();
+app.MapJobsApi();
+app.MapNotificationsApi();
 app.MapCompilaSpaFallback();
 
 await app.RunAsync();

@@ -29,6 +29,11 @@ public static class AuthApi
         AccountRules.ValidateEmail(request.Email, errors);
         AccountRules.ValidatePassword(request.Password, request.Username, request.Email, errors);
         ProfileRules.ValidateText("fullName", request.FullName, ProfileRules.FullNameMax, errors);
+        if (request.AccountType is not (null or "learner" or "company"))
+        {
+            errors.Add("accountType", "Escolha learner (aprendiz) ou company (empresa).");
+        }
+
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -51,7 +56,9 @@ public static class AuthApi
             Username = username,
             Email = email,
             FullName = string.IsNullOrWhiteSpace(request.FullName) ? null : request.FullName.Trim(),
-            Roles = [new UserRole { Role = Roles.User }],
+            Roles = request.AccountType == "company"
+                ? [new UserRole { Role = Roles.User }, new UserRole { Role = Roles.Company }]
+                : [new UserRole { Role = Roles.User }],
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);

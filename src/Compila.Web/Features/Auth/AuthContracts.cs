@@ -2,7 +2,8 @@ using Compila.Web.Features.Users;
 
 namespace Compila.Web.Features.Auth;
 
-public sealed record RegisterRequest(string? Username, string? Email, string? Password, string? FullName);
+/// <param name="AccountType"><c>learner</c> (the default) or <c>company</c>: a company account posts jobs and sees applicants.</param>
+public sealed record RegisterRequest(string? Username, string? Email, string? Password, string? FullName, string? AccountType = null);
 
 public sealed record LoginRequest(string? Login, string? Password);
 

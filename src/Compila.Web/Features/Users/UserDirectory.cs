@@ -37,6 +37,9 @@ internal sealed class UserDirectory(CompilaDb db) : IUserDirectory
             && ShareTokens.Matches(shareToken, hash);
     }
 
+    public Task<string?> ContactEmailAsync(Guid userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (string?)u.Email).SingleOrDefaultAsync(ct);
+
     public IQueryable<Guid> PublicUserIds() =>
         db.Users.Where(u => u.ProfileVisibility == ProfileVisibility.Public).Select(u => u.Id);
 

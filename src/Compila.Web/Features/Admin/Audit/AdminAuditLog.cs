@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Compila.Web.Features.Admin.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Identity;
 
 namespace Compila.Web.Features.Admin.Audit;
 
 /// <summary>Stages an audit entry on the request's <c>CompilaDb</c>; it commits with the change it describes.</summary>
-public sealed class AdminAuditLog(CompilaDb db, TimeProvider clock)
+public sealed class AdminAuditLog(CompilaDb db, TimeProvider clock) : IAdminAudit
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -18,6 +18,12 @@ public interface IUserDirectory
     /// </summary>
     Task<bool> CanViewAsync(ProfileOwner owner, Guid? viewerId, string? shareToken, CancellationToken ct = default);
 
+    /// <summary>
+    /// The address a user can be reached at. Only for someone the user chose to share it with (a company they applied
+    /// to); never listed or shown to the public.
+    /// </summary>
+    Task<string?> ContactEmailAsync(Guid userId, CancellationToken ct);
+
     /// <summary>Ids of users whose profile is public; composes in the caller's query (a SQL subquery).</summary>
     IQueryable<Guid> PublicUserIds();
 }

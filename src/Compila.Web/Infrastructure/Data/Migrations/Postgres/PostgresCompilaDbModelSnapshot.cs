@@ -655,6 +655,392 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_badges", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Applications.JobApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_applications");
+
+                    b.HasIndex("CandidateId", "CreatedAt")
+                        .HasDatabaseName("ix_job_applications_candidate_id_created_at");
+
+                    b.HasIndex("JobId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_applications_job_id_candidate_id");
+
+                    b.ToTable("job_applications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_applications_status", "status IN ('received', 'reviewing', 'interview', 'offer', 'rejected', 'withdrawn')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CandidatePreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discoverable");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_candidate_preferences");
+
+                    b.HasIndex("Discoverable")
+                        .HasDatabaseName("ix_candidate_preferences_discoverable")
+                        .HasFilter("discoverable");
+
+                    b.ToTable("candidate_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CompanyAccessEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_access_log");
+
+                    b.HasIndex("CandidateId", "At")
+                        .HasDatabaseName("ix_company_access_log_candidate_id_at");
+
+                    b.HasIndex("CompanyId", "At")
+                        .HasDatabaseName("ix_company_access_log_company_id_at");
+
+                    b.ToTable("company_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Companies.CompanyProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("About")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("about");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website_url");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_company_profiles");
+
+                    b.HasIndex("ApprovedAt", "CreatedAt")
+                        .HasDatabaseName("ix_company_profiles_approved_at_created_at");
+
+                    b.ToTable("company_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("applications_count");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description_html");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LocationSearch")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("location_search");
+
+                    b.PrimitiveCollection<List<string>>("Requirements")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("requirements");
+
+                    b.Property<int?>("SalaryMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("salary_max");
+
+                    b.Property<int?>("SalaryMin")
+                        .HasColumnType("integer")
+                        .HasColumnName("salary_min");
+
+                    b.Property<bool>("SalaryVisible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("salary_visible");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stack");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<string>>("Technologies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("technologies");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleSearch")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title_search");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WorkModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("work_model");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("Level")
+                        .HasDatabaseName("idx_jobs_level");
+
+                    b.HasIndex("Stack")
+                        .HasDatabaseName("idx_jobs_stack");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_company_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("idx_jobs_status");
+
+                    b.ToTable("jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_jobs_applications_count", "applications_count >= 0");
+
+                            t.HasCheckConstraint("ck_jobs_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_jobs_salary", "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max");
+
+                            t.HasCheckConstraint("ck_jobs_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+
+                            t.HasCheckConstraint("ck_jobs_status", "status IN ('draft', 'active', 'closed')");
+
+                            t.HasCheckConstraint("ck_jobs_type", "type IN ('clt', 'pj', 'freelance', 'internship')");
+
+                            t.HasCheckConstraint("ck_jobs_work_model", "work_model IN ('remote', 'hybrid', 'onsite')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Activity.ActivityDay", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1698,6 +2084,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_badges_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Applications.JobApplication", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Postings.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_applications_job_job_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Companies.CompanyProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jobs_company_profiles_company_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>

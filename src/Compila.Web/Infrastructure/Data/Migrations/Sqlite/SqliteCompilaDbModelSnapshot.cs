@@ -647,6 +647,392 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_badges", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Applications.JobApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot")
+                        .HasAnnotation("Compila:Json", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_applications");
+
+                    b.HasIndex("CandidateId", "CreatedAt")
+                        .HasDatabaseName("ix_job_applications_candidate_id_created_at");
+
+                    b.HasIndex("JobId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_applications_job_id_candidate_id");
+
+                    b.ToTable("job_applications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_applications_status", "status IN ('received', 'reviewing', 'interview', 'offer', 'rejected', 'withdrawn')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CandidatePreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Discoverable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discoverable");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_candidate_preferences");
+
+                    b.HasIndex("Discoverable")
+                        .HasDatabaseName("ix_candidate_preferences_discoverable")
+                        .HasFilter("discoverable");
+
+                    b.ToTable("candidate_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CompanyAccessEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_access_log");
+
+                    b.HasIndex("CandidateId", "At")
+                        .HasDatabaseName("ix_company_access_log_candidate_id_at");
+
+                    b.HasIndex("CompanyId", "At")
+                        .HasDatabaseName("ix_company_access_log_company_id_at");
+
+                    b.ToTable("company_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Companies.CompanyProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("About")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("about");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WebsiteUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website_url");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_company_profiles");
+
+                    b.HasIndex("ApprovedAt", "CreatedAt")
+                        .HasDatabaseName("ix_company_profiles_approved_at_created_at");
+
+                    b.ToTable("company_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationsCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applications_count");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description_html");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("LocationSearch")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_search");
+
+                    b.PrimitiveCollection<string>("Requirements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirements");
+
+                    b.Property<int?>("SalaryMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("salary_max");
+
+                    b.Property<int?>("SalaryMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("salary_min");
+
+                    b.Property<bool>("SalaryVisible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("salary_visible");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Stack")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stack");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string>("Technologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technologies");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TitleSearch")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_search");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WorkModel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_model");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("Level")
+                        .HasDatabaseName("idx_jobs_level");
+
+                    b.HasIndex("Stack")
+                        .HasDatabaseName("idx_jobs_stack");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_company_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("idx_jobs_status");
+
+                    b.ToTable("jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_jobs_applications_count", "applications_count >= 0");
+
+                            t.HasCheckConstraint("ck_jobs_level", "level IN ('beginner', 'junior', 'mid', 'senior', 'expert')");
+
+                            t.HasCheckConstraint("ck_jobs_salary", "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max");
+
+                            t.HasCheckConstraint("ck_jobs_stack", "stack IN ('frontend', 'backend', 'mobile', 'devops', 'iot', 'data')");
+
+                            t.HasCheckConstraint("ck_jobs_status", "status IN ('draft', 'active', 'closed')");
+
+                            t.HasCheckConstraint("ck_jobs_type", "type IN ('clt', 'pj', 'freelance', 'internship')");
+
+                            t.HasCheckConstraint("ck_jobs_work_model", "work_model IN ('remote', 'hybrid', 'onsite')");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Activity.ActivityDay", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1690,6 +2076,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_badges_users_user_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Applications.JobApplication", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Postings.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_applications_job_job_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Companies.CompanyProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jobs_company_profiles_company_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Portfolio.Projects.ProjectLike", b =>

@@ -1,0 +1,20 @@
+using Compila.Web.Features.Jobs.Matching;
+using Compila.Web.Features.Jobs.Postings;
+
+namespace Compila.Web.Features.Jobs.Applications;
+
+/// <summary>An application as its candidate sees it.</summary>
+public sealed record MyApplication(Guid Id, Guid JobId, string Status, string? Note, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JobResource Job);
+
+public sealed record ApplicantContact(Guid Id, string Username, string? FullName, string? AvatarUrl, string? Email);
+
+/// <summary>An application as the company that posted the job sees it: ranked by the snapshot's evidence.</summary>
+public sealed record Applicant(
+    Guid Id, string Status, string? Note, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    int Score, string Explanation, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing,
+    ApplicantContact Candidate, PortfolioSnapshot Snapshot);
+
+internal static class ApplicantMatching
+{
+    public static JobNeeds Needs(Job job) => new(job.Stack, job.Level, job.Technologies);
+}

@@ -1,0 +1,29 @@
+using Compila.Web.Features.Jobs.Applications;
+using Compila.Web.Features.Jobs.Candidates;
+using Compila.Web.Features.Jobs.Companies;
+using Compila.Web.Features.Jobs.Matching;
+using Compila.Web.Features.Jobs.Postings;
+using Compila.Web.Infrastructure.Configuration;
+
+namespace Compila.Web.Features.Jobs;
+
+public static class JobsServices
+{
+    public static void AddCompilaJobs(this WebApplicationBuilder builder, CompilaOptions options)
+    {
+        builder.Services.AddSingleton<JobExpiry>();
+        if (options.Role.RunsWorkers())
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<JobExpiry>());
+        }
+    }
+
+    public static void MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapJobsForMeApi();
+        app.MapJobPostingsApi();
+        app.MapCompaniesApi();
+        app.MapApplicationsApi();
+        app.MapCandidatesApi();
+    }
+}
