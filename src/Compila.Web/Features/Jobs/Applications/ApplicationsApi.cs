@@ -162,7 +162,7 @@ public static class ApplicationsApi
     {
         var me = principal.CurrentUserId()!.Value;
         var found = await db.Set<JobApplication>().Where(a => a.Id == id)
-            .Join(db.Set<Job>().AsNoTracking().Where(j => j.CompanyId == me), a => a.JobId, j => j.Id, (a, j) => new { Application = a, Job = j })
+            .Join(db.Set<Job>().Where(j => j.CompanyId == me), a => a.JobId, j => j.Id, (a, j) => new { Application = a, Job = j })
             .SingleOrDefaultAsync(ct);
         if (found is null || found.Application.Status == ApplicationStatus.Withdrawn)
         {

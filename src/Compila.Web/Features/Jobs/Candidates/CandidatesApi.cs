@@ -90,8 +90,10 @@ public static class CandidatesApi
     {
         var me = principal.CurrentUserId();
         var entries = await db.Set<CompanyAccessEntry>().AsNoTracking().Where(e => e.CandidateId == me)
-            .Join(db.Set<CompanyProfile>().AsNoTracking(), e => e.CompanyId, c => c.UserId, (e, c) => new CompanyAccess(e.CompanyId, c.Name, e.JobId, e.Action, e.At))
-            .OrderByDescending(e => e.At).Take(200).ToListAsync(ct);
+            .Join(db.Set<CompanyProfile>().AsNoTracking(), e => e.CompanyId, c => c.UserId, (e, c) => new { Entry = e, Company = c.Name })
+            .OrderByDescending(x => x.Entry.At).ThenByDescending(x => x.Entry.Id).Take(200)
+            .Select(x => new CompanyAccess(x.Entry.CompanyId, x.Company, x.Entry.JobId, x.Entry.Action, x.Entry.At))
+            .ToListAsync(ct);
         return TypedResults.Ok(entries);
     }
 
@@ -105,17 +107,17 @@ public static class CandidatesApi
             return TypedResults.NotFound();
         }
 
-        var withEvidence = skills.UsersWithSkill(SkillKind.Stack, EnumLabels.ToLabel(job.Stack), ChallengeLevel.Beginner);
-        foreach (var technology in job.Technologies)
+        // One query per skill the job names (a union of grouped subqueries does not translate everywhere).
+        var withEvidence = job.Technologies
+            .SelectMany(t => new[] { skills.UsersWithSkill(SkillKind.Language, t, ChallengeLevel.Beginner), skills.UsersWithSkill(SkillKind.Technology, t, ChallengeLevel.Beginner) })
+            .Prepend(skills.UsersWithSkill(SkillKind.Stack, EnumLabels.ToLabel(job.Stack), ChallengeLevel.Beginner));
+        var pool = new HashSet<Guid>();
+        foreach (var withSkill in withEvidence)
         {
-            withEvidence = withEvidence
-                .Union(skills.UsersWithSkill(SkillKind.Language, technology, ChallengeLevel.Beginner))
-                .Union(skills.UsersWithSkill(SkillKind.Technology, technology, ChallengeLevel.Beginner));
+            pool.UnionWith(await db.Set<CandidatePreference>().AsNoTracking()
+                .Where(p => p.Discoverable && p.UserId != me && withSkill.Contains(p.UserId))
+                .OrderByDescending(p => p.UpdatedAt).Select(p => p.UserId).Take(PoolMax).ToListAsync(ct));
         }
-
-        var pool = await db.Set<CandidatePreference>().AsNoTracking()
-            .Where(p => p.Discoverable && p.UserId != me && withEvidence.Contains(p.UserId))
-            .OrderByDescending(p => p.UpdatedAt).Select(p => p.UserId).Take(PoolMax).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
         var needs = new JobNeeds(job.Stack, job.Level, job.Technologies);

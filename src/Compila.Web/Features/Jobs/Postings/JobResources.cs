@@ -30,8 +30,12 @@ public sealed record JobResource(
 
 public sealed record JobPage(IReadOnlyList<JobResource> Items, int Page, int Size, int Total);
 
-/// <summary>A job with its company, as every query here loads it.</summary>
-public sealed record JobWithCompany(Job Job, CompanyProfile Company);
+/// <summary>A job with its company, as every query here loads it (members, not a constructor, so EF can filter on them).</summary>
+public sealed class JobWithCompany
+{
+    public required Job Job { get; init; }
+    public required CompanyProfile Company { get; init; }
+}
 
 public static class JobResources
 {

@@ -122,7 +122,7 @@ public static class JobsApi
         db.Add(job);
         await db.SaveChangesAsync(ct);
         await cache.EvictPublicReadsAsync(ct);
-        return TypedResults.Created($"/v1/jobs/{job.Id}", JobResources.ToResource(new JobWithCompany(job, company), me, now));
+        return TypedResults.Created($"/v1/jobs/{job.Id}", JobResources.ToResource(new JobWithCompany { Job = job, Company = company }, me, now));
     }
 
     internal static async Task<Results<Ok<JobResource>, ValidationProblem, NotFound>> Update(
@@ -148,7 +148,7 @@ public static class JobsApi
         await db.SaveChangesAsync(ct);
         await cache.EvictPublicReadsAsync(ct);
         var company = await db.Set<CompanyProfile>().AsNoTracking().SingleAsync(c => c.UserId == job.CompanyId, ct);
-        return TypedResults.Ok(JobResources.ToResource(new JobWithCompany(job, company), me, now));
+        return TypedResults.Ok(JobResources.ToResource(new JobWithCompany { Job = job, Company = company }, me, now));
     }
 
     internal static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
@@ -188,7 +188,8 @@ public static class JobsApi
         job.SalaryMin = request.SalaryMin;
         job.SalaryMax = request.SalaryMax;
         job.SalaryVisible = request.SalaryVisible ?? true;
-        job.ExpiresAt = request.ExpiresAt;
+        // PostgreSQL stores instants in UTC; a company in Recife may send -03:00.
+        job.ExpiresAt = request.ExpiresAt?.ToUniversalTime();
         job.UpdatedAt = now;
         job.TitleSearch = SearchText.Fold(job.Title);
         job.LocationSearch = SearchText.Fold(job.Location ?? "");

@@ -9,7 +9,7 @@ public static class OpenJobs
 {
     public static IQueryable<JobWithCompany> WithCompanies(CompilaDb db) =>
         db.Set<Job>().AsNoTracking()
-            .Join(db.Set<CompanyProfile>().AsNoTracking(), j => j.CompanyId, c => c.UserId, (j, c) => new JobWithCompany(j, c));
+            .Join(db.Set<CompanyProfile>().AsNoTracking(), j => j.CompanyId, c => c.UserId, (j, c) => new JobWithCompany { Job = j, Company = c });
 
     public static IQueryable<JobWithCompany> Query(CompilaDb db, DateTimeOffset now) =>
         WithCompanies(db).Where(r => r.Company.ApprovedAt != null
