@@ -10,6 +10,7 @@ using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Events;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,9 @@ public static class ApplicationsApi
 {
     public static void MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/jobs/{id:guid}/apply", Apply).WithName("ApplyToJob").WithTags("Jobs").RequireAuthorization();
+        // Applying snapshots the whole portfolio: a person applies a few times a minute at most, a bot more.
+        app.MapPost("/v1/jobs/{id:guid}/apply", Apply).WithName("ApplyToJob").WithTags("Jobs").RequireAuthorization()
+            .WithRateLimitClass(RateLimitClass.Submission);
         app.MapGet("/v1/jobs/{id:guid}/applications", ListForJob).WithName("ListJobApplications").WithTags("Jobs").RequireAuthorization(Policies.Company);
         app.MapPut("/v1/applications/{id:guid}/status", Move).WithName("MoveApplication").WithTags("Jobs").RequireAuthorization(Policies.Company);
 

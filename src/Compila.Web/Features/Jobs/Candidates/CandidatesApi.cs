@@ -7,6 +7,7 @@ using Compila.Web.Features.Portfolio.Contracts;
 using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,9 @@ public static class CandidatesApi
         me.MapPut("/discoverable", PutDiscoverable).WithName("SetDiscoverable");
         me.MapGet("/company-access", AccessLog).WithName("ListCompanyAccess");
 
-        app.MapGet("/v1/jobs/{id:guid}/candidates", Candidates).WithName("ListJobCandidates").WithTags("Jobs").RequireAuthorization(Policies.Company);
+        // Scoring the opted-in pool reads every candidate's skills: bounded like submissions, not like page reads.
+        app.MapGet("/v1/jobs/{id:guid}/candidates", Candidates).WithName("ListJobCandidates").WithTags("Jobs").RequireAuthorization(Policies.Company)
+            .WithRateLimitClass(RateLimitClass.Submission);
     }
 
     internal static async Task<Ok<DiscoverableResource>> GetDiscoverable(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
