@@ -76,6 +76,22 @@ if [ -z "$url" ]; then
   done
   [ "$status" = passed ] || { echo "the seeding submission ended $status" >&2; exit 1; }
   sleep 2 # the read models follow the verdict through the outbox
+
+  # Jobs: an approved company (an admin granted by the operator command) with 60 open postings.
+  company=readsco$RANDOM
+  company_token=$(curl -fsS "$url/v1/auth/register" -H 'content-type: application/json' \
+    -d "{\"username\":\"$company\",\"email\":\"$company@example.com\",\"password\":\"Carambola-Azul-1987\",\"accountType\":\"company\"}" | json "['accessToken']")
+  company_id=$(curl -fsS "$url/v1/companies/me" -X PUT -H "authorization: Bearer $company_token" -H 'content-type: application/json' \
+    -d '{"name":"Empresa de Carga","location":"São Paulo, SP"}' | json "['id']")
+  (cd "$work/app" && ./Compila.Web admin grant "$username" >/dev/null)
+  admin_token=$(curl -fsS "$url/v1/auth/login" -H 'content-type: application/json' \
+    -d "{\"login\":\"$username\",\"password\":\"Carambola-Azul-1987\"}" | json "['accessToken']")
+  curl -fsS -o /dev/null -X POST "$url/v1/admin/companies/$company_id/approve" -H "authorization: Bearer $admin_token"
+  for i in $(seq 1 60); do
+    case $((i % 3)) in 0) tech=python model=remote;; 1) tech=go model=hybrid;; *) tech=java model=onsite;; esac
+    curl -fsS -o /dev/null "$url/v1/jobs" -H "authorization: Bearer $company_token" -H 'content-type: application/json' \
+      -d "{\"title\":\"Pessoa desenvolvedora backend $tech $i\",\"description\":\"Vaga de carga número $i.\",\"stack\":\"backend\",\"level\":\"junior\",\"technologies\":[\"$tech\",\"sql\"],\"type\":\"clt\",\"workModel\":\"$model\",\"salaryMin\":5000,\"salaryMax\":9000,\"status\":\"active\"}"
+  done
 fi
 
 rows=(
@@ -85,9 +101,12 @@ rows=(
   "challenges/{slug}|/v1/challenges/agenda-mesclar-horarios|"
   "portfolio/{username}|/v1/portfolio/$username|"
   "portfolio/{username}/card.svg|/v1/portfolio/$username/card.svg|"
+  "jobs, first page|/v1/jobs|"
+  "jobs?q=backend&workModel=remote|/v1/jobs?q=backend&workModel=remote|"
 )
 [ -n "$token" ] && rows+=("leaderboard, all time (signed in)|/v1/leaderboard?period=all_time|$token"
-  "me/submissions (personalised)|/v1/me/submissions|$token")
+  "me/submissions (personalised)|/v1/me/submissions|$token"
+  "jobs/for-me (personalised)|/v1/jobs/for-me|$token")
 
 echo "read load: wrk -t2 -c32 -d${duration}s, $provider, $(nproc) cores, $url"
 printf '%-34s %9s %8s %8s %8s %7s %9s\n' endpoint rps p50_ms p95_ms p99_ms errors x_ceiling
