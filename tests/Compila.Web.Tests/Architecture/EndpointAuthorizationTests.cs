@@ -33,7 +33,7 @@ public sealed partial class EndpointAuthorizationTests(CompilaApp app) : IClassF
     }
 
     [Fact]
-    public async Task EveryProtectedEndpoint_Answers401WithoutAToken_And403ForAnAdminRouteToALearner()
+    public async Task EveryProtectedEndpoint_Answers401WithoutAToken_And403ForAnAdminOrCompanyRouteToALearner()
     {
         var anonymous = app.CreateClient();
         var learner = app.CreateClient();
@@ -42,6 +42,8 @@ public sealed partial class EndpointAuthorizationTests(CompilaApp app) : IClassF
         var protectedEndpoints = Endpoints().Where(Protected).ToList();
 
         Assert.True(protectedEndpoints.Count > 15, $"only {protectedEndpoints.Count} protected endpoints");
+        Assert.True(protectedEndpoints.Count(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Compila.Web.Infrastructure.Identity.Policies.Company)) >= 8,
+            "the company endpoints (jobs, applicants, candidates, company profile) should be found here");
         foreach (var endpoint in protectedEndpoints)
         {
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
@@ -55,7 +57,8 @@ public sealed partial class EndpointAuthorizationTests(CompilaApp app) : IClassF
                 wrong.Add($"{method} {path}: {(int)status} without a token");
             }
 
-            if (path.StartsWith("/v1/admin", StringComparison.Ordinal))
+            var companyOnly = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Compila.Web.Infrastructure.Identity.Policies.Company);
+            if (path.StartsWith("/v1/admin", StringComparison.Ordinal) || companyOnly)
             {
                 using var asLearner = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "HEAD" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
                 var learnerStatus = (await learner.SendAsync(asLearner)).StatusCode;
