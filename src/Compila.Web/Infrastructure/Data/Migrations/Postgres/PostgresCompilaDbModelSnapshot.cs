@@ -711,6 +711,108 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.PrimitiveCollection<List<Guid>>("ChallengeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("challenge_ids");
+
+                    b.PrimitiveCollection<List<string>>("ChallengeSlugs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("challenge_slugs");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_assessments");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_job_assessments_candidate_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_assessments_token_hash");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_job_assessments_company_id_created_at");
+
+                    b.ToTable("job_assessments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_assessments_window", "opens_at < closes_at");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.AssessmentPass", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("PassedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("passed_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("AssessmentId", "ChallengeId")
+                        .HasName("pk_job_assessment_passes");
+
+                    b.ToTable("job_assessment_passes", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CandidatePreference", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2094,6 +2196,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_applications_job_job_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Companies.CompanyProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_assessments_company_profiles_company_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.AssessmentPass", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_assessment_passes_job_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>

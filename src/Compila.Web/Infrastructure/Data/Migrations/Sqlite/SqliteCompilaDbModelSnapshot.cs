@@ -703,6 +703,108 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.PrimitiveCollection<string>("ChallengeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_ids");
+
+                    b.PrimitiveCollection<string>("ChallengeSlugs")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_slugs");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_assessments");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_job_assessments_candidate_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_assessments_token_hash");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_job_assessments_company_id_created_at");
+
+                    b.ToTable("job_assessments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_assessments_window", "opens_at < closes_at");
+                        });
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.AssessmentPass", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<long>("PassedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("AssessmentId", "ChallengeId")
+                        .HasName("pk_job_assessment_passes");
+
+                    b.ToTable("job_assessment_passes", (string)null);
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Jobs.Candidates.CandidatePreference", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2086,6 +2188,26 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_applications_job_job_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Companies.CompanyProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_assessments_company_profiles_company_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Assessments.AssessmentPass", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_assessment_passes_job_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
