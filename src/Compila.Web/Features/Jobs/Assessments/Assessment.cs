@@ -25,7 +25,10 @@ public sealed class Assessment
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>The first pass of one of an assessment's challenges inside its window: the server's verdict, with its submission.</summary>
+/// <summary>
+/// The first pass of one of an assessment's challenges inside its window: the server's verdict, with its submission,
+/// signed as portfolio projects are (<see cref="Payload"/> is the canonical JSON <see cref="Signature"/> signs).
+/// </summary>
 public sealed class AssessmentPass
 {
     public Guid AssessmentId { get; set; }
@@ -33,6 +36,9 @@ public sealed class AssessmentPass
     public Guid SubmissionId { get; set; }
     public required string Language { get; set; }
     public DateTimeOffset PassedAt { get; set; }
+    public required string Payload { get; set; }
+    public required string Signature { get; set; }
+    public required string KeyId { get; set; }
 }
 
 internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
@@ -57,6 +63,8 @@ internal sealed class AssessmentPassConfiguration : IEntityTypeConfiguration<Ass
         pass.ToTable("job_assessment_passes");
         pass.HasKey(p => new { p.AssessmentId, p.ChallengeId });
         pass.Property(p => p.Language).HasMaxLength(50);
+        pass.Property(p => p.Signature).HasMaxLength(200);
+        pass.Property(p => p.KeyId).HasMaxLength(100);
         pass.HasOne<Assessment>().WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

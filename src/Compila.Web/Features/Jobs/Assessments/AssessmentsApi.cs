@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Jobs.Assessments;
 
-public sealed record AssessmentChallenge(string Slug, bool Passed, Guid? SubmissionId, string? Language, DateTimeOffset? PassedAt);
+/// <summary>A signed result: <c>payload</c> is the exact JSON the ES256 <c>signature</c> covers, key <c>keyId</c> at <c>keysUrl</c>.</summary>
+public sealed record AssessmentVerification(string Payload, string Signature, string KeyId, string KeysUrl);
+
+public sealed record AssessmentChallenge(
+    string Slug, bool Passed, Guid? SubmissionId, string? Language, DateTimeOffset? PassedAt, AssessmentVerification? Verification);
 
 public sealed record AssessmentCandidate(Guid Id, string Username, string? FullName, string? Email);
 
@@ -28,6 +32,8 @@ public sealed record AssessmentResource(
 /// </summary>
 public static class AssessmentsApi
 {
+    const string VerificationKeysUrl = "/v1/portfolio/verifications/keys";
+
     public static void MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
         var company = app.MapGroup("/v1/assessments").WithTags("Jobs").RequireAuthorization(Policies.Company);
@@ -66,6 +72,12 @@ public static class AssessmentsApi
         if (await db.Set<CompanyProfile>().AsNoTracking().SingleOrDefaultAsync(c => c.UserId == me, ct) is not { } profile)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflito.", detail: "Preencha o perfil da empresa antes de criar avaliações.");
+        }
+
+        if (profile.ApprovedAt is null)
+        {
+            // A link hands the company a candidate's name and email: only companies an admin vouched for send them.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Não permitido.", detail: "Sua empresa precisa ser aprovada antes de enviar avaliações.");
         }
 
         var ordered = slugs.Select(s => challenges.Single(c => c.Slug == s)).ToList();
@@ -187,7 +199,8 @@ public static class AssessmentsApi
         var challenges = a.ChallengeIds.Zip(a.ChallengeSlugs, (id, slug) =>
         {
             var pass = passes.FirstOrDefault(p => p.ChallengeId == id);
-            return new AssessmentChallenge(slug, pass is not null, pass?.SubmissionId, pass?.Language, pass?.PassedAt);
+            var verification = pass is null ? null : new AssessmentVerification(pass.Payload, pass.Signature, pass.KeyId, VerificationKeysUrl);
+            return new AssessmentChallenge(slug, pass is not null, pass?.SubmissionId, pass?.Language, pass?.PassedAt, verification);
         }).ToList();
         return new AssessmentResource(a.Id, a.Title, companyName, a.OpensAt, a.ClosesAt, status, challenges, candidate, null, null);
     }

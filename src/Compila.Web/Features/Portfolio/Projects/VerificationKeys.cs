@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Compila.Web.Features.Portfolio.Contracts;
 using Compila.Web.Infrastructure.Configuration;
 using Compila.Web.Infrastructure.Identity;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Compila.Web.Features.Portfolio.Projects;
 /// handled the same way: <c>Compila:Portfolio:VerificationKeyPem</c>, or a file in the data folder (mode 600) that
 /// instances sharing the folder share. Signatures are IEEE P1363 (r‖s), base64url, as in JWS.
 /// </summary>
-public sealed class VerificationKeys
+public sealed class VerificationKeys : IVerificationSigner
 {
     readonly ECDsa key;
 
@@ -36,6 +37,12 @@ public sealed class VerificationKeys
     public string KeyId { get; }
 
     public PublicKeyJwk PublicJwk { get; }
+
+    public SignedRecord Sign(IReadOnlyDictionary<string, object> fields)
+    {
+        var payload = Canonical(fields);
+        return new SignedRecord(payload, Sign(payload), KeyId);
+    }
 
     public string Sign(string payload) =>
         Base64UrlEncoder.Encode(key.SignData(Encoding.UTF8.GetBytes(payload), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));

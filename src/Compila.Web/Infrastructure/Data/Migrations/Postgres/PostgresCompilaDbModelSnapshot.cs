@@ -793,6 +793,12 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("challenge_id");
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key_id");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -802,6 +808,17 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("PassedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("passed_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature");
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("uuid")

@@ -785,6 +785,12 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("challenge_id");
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -794,6 +800,17 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("PassedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("passed_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
 
                     b.Property<Guid>("SubmissionId")
                         .HasColumnType("TEXT")

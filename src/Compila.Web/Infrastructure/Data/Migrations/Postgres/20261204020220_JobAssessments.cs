@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
+namespace Compila.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class JobAssessments : Migration
@@ -15,17 +16,17 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "job_assessments",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    challenge_ids = table.Column<string>(type: "TEXT", nullable: false),
-                    challenge_slugs = table.Column<string>(type: "TEXT", nullable: false),
-                    opens_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    closes_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    candidate_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    claimed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    challenge_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    challenge_slugs = table.Column<List<string>>(type: "text[]", nullable: false),
+                    opens_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closes_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    candidate_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,11 +44,14 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "job_assessment_passes",
                 columns: table => new
                 {
-                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    challenge_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    submission_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    language = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    passed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    assessment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    challenge_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    language = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    passed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    signature = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
