@@ -1,6 +1,22 @@
 import { api, apiFile } from './client';
 import type {
+  Applicant,
+  Assessment,
+  AssessmentRequest,
   AuthResponse,
+  Company,
+  CompanyAccess,
+  CompanyRequest,
+  ContactRequest,
+  ContactRequestBody,
+  Discoverable,
+  Job,
+  JobForMe,
+  JobPage,
+  JobRequest,
+  MyApplication,
+  NotificationList,
+  RankedCandidate,
   CheckoutBody,
   ChallengeDetail,
   ChallengePage,
@@ -45,8 +61,23 @@ export interface MySubmissionsQuery {
   size?: number;
 }
 
+/** `GET /v1/jobs` filters; the server answers 400 to an unknown label. */
+export interface JobsQuery {
+  q?: string;
+  stack?: string;
+  level?: string;
+  type?: string;
+  workModel?: string;
+  technology?: string;
+  location?: string;
+  salaryMin?: number;
+  sort?: string;
+  page?: number;
+  size?: number;
+}
+
 export const endpoints = {
-  register: (body: { username: string; email: string; password: string; fullName?: string }) =>
+  register: (body: { username: string; email: string; password: string; fullName?: string; accountType?: 'learner' | 'company' }) =>
     api<AuthResponse>('/v1/auth/register', { method: 'POST', body, auth: false }),
   login: (body: { login: string; password: string }) =>
     api<AuthResponse>('/v1/auth/login', { method: 'POST', body, auth: false }),
@@ -97,6 +128,43 @@ export const endpoints = {
   myBilling: () => api<MyBilling>('/v1/billing'),
   checkout: (body: CheckoutBody) => api<RedirectUrl>('/v1/billing/checkout', { method: 'POST', body }),
   billingPortal: () => api<RedirectUrl>('/v1/billing/portal', { method: 'POST' }),
+
+  // Jobs: public search and pages.
+  jobs: (query: JobsQuery, signal?: AbortSignal) => api<JobPage>('/v1/jobs', { query: { ...query }, signal }),
+  job: (id: string, signal?: AbortSignal) => api<Job>(`/v1/jobs/${encodeURIComponent(id)}`, { signal }),
+  company: (id: string) => api<Company>(`/v1/companies/${encodeURIComponent(id)}`),
+  // Jobs: the learner's side.
+  jobsForMe: () => api<{ items: JobForMe[] }>('/v1/jobs/for-me'),
+  apply: (jobId: string, note: string | undefined) =>
+    api<MyApplication>(`/v1/jobs/${encodeURIComponent(jobId)}/apply`, { method: 'POST', body: { note } }),
+  myApplications: () => api<MyApplication[]>('/v1/me/applications'),
+  withdrawApplication: (id: string) => api<void>(`/v1/me/applications/${id}`, { method: 'DELETE' }),
+  discoverable: () => api<Discoverable>('/v1/me/discoverable'),
+  setDiscoverable: (discoverable: boolean) => api<Discoverable>('/v1/me/discoverable', { method: 'PUT', body: { discoverable } }),
+  companyAccess: () => api<CompanyAccess[]>('/v1/me/company-access'),
+  notifications: () => api<NotificationList>('/v1/me/notifications'),
+  /** Without ids, marks every unread notification. */
+  markNotificationsRead: (ids?: string[]) => api<void>('/v1/me/notifications/read', { method: 'POST', body: { ids } }),
+  claimAssessment: (token: string) => api<Assessment>('/v1/me/assessments/claim', { method: 'POST', body: { token } }),
+  myAssessments: () => api<Assessment[]>('/v1/me/assessments'),
+  myContactRequests: () => api<ContactRequest[]>('/v1/me/contact-requests'),
+  answerContactRequest: (id: string, answer: 'accept' | 'decline') =>
+    api<ContactRequest | undefined>(`/v1/me/contact-requests/${id}/${answer}`, { method: 'POST' }),
+  // Jobs: the company's side.
+  myCompany: () => api<Company>('/v1/companies/me'),
+  saveMyCompany: (body: CompanyRequest) => api<Company>('/v1/companies/me', { method: 'PUT', body }),
+  myJobs: () => api<Job[]>('/v1/jobs/mine'),
+  createJob: (body: JobRequest) => api<Job>('/v1/jobs', { method: 'POST', body }),
+  updateJob: (id: string, body: JobRequest) => api<Job>(`/v1/jobs/${id}`, { method: 'PUT', body }),
+  deleteJob: (id: string) => api<void>(`/v1/jobs/${id}`, { method: 'DELETE' }),
+  jobApplications: (jobId: string) => api<Applicant[]>(`/v1/jobs/${jobId}/applications`),
+  moveApplication: (id: string, status: string) => api<Applicant>(`/v1/applications/${id}/status`, { method: 'PUT', body: { status } }),
+  jobCandidates: (jobId: string) => api<RankedCandidate[]>(`/v1/jobs/${jobId}/candidates`),
+  createAssessment: (body: AssessmentRequest) => api<Assessment>('/v1/assessments', { method: 'POST', body }),
+  companyAssessments: () => api<Assessment[]>('/v1/assessments'),
+  companyAssessment: (id: string) => api<Assessment>(`/v1/assessments/${id}`),
+  requestContact: (body: ContactRequestBody) => api<ContactRequest>('/v1/companies/me/contact-requests', { method: 'POST', body }),
+  companyContactRequests: () => api<ContactRequest[]>('/v1/companies/me/contact-requests'),
 };
 
 function fileForm(file: File): FormData {
@@ -126,4 +194,20 @@ export const queryKeys = {
   plans: ['plans'] as const,
   /** Keyed by user, so a sign-in as someone else never shows the previous learner's plan. */
   myBilling: (userId: string) => ['myBilling', userId] as const,
+  jobs: (query: JobsQuery) => ['jobs', query] as const,
+  job: (id: string) => ['job', id] as const,
+  jobsForMe: ['jobsForMe'] as const,
+  myApplications: ['myApplications'] as const,
+  discoverable: ['discoverable'] as const,
+  companyAccess: ['companyAccess'] as const,
+  /** Keyed by user like billing: the bell never shows another account's count. */
+  notifications: (userId: string) => ['notifications', userId] as const,
+  myAssessments: ['myAssessments'] as const,
+  myContactRequests: ['myContactRequests'] as const,
+  myCompany: ['myCompany'] as const,
+  myJobs: ['myJobs'] as const,
+  jobApplications: (jobId: string) => ['jobApplications', jobId] as const,
+  jobCandidates: (jobId: string) => ['jobCandidates', jobId] as const,
+  companyAssessments: ['companyAssessments'] as const,
+  companyContactRequests: ['companyContactRequests'] as const,
 };

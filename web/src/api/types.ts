@@ -90,3 +90,52 @@ export type BillingInterval = 'month' | 'year';
 /** `POST /v1/billing/checkout`: a card subscription, or a pro pass of `passMonths` months (Pix or boleto). */
 export type CheckoutBody = { plan: string; interval: BillingInterval } | { passMonths: number };
 export type RedirectUrl = Schemas['RedirectUrl'];
+
+/** Jobs: the public search, a job's page, the company's postings. Labels are the API's lower-case enum names. */
+export type Job = Schemas['JobResource'];
+export type JobPage = Schemas['JobPage'];
+export type JobRequest = Schemas['JobRequest'];
+export type JobForMe = Schemas['JobForMe'];
+export type MyApplication = Schemas['MyApplication'];
+export type Applicant = Schemas['Applicant'];
+export type SnapshotSkill = Schemas['SnapshotSkill'];
+export type RankedCandidate = Schemas['RankedCandidate'];
+export type Company = Schemas['CompanyResource'];
+export type CompanyRequest = Schemas['CompanyRequest'];
+export type CompanyAccess = Schemas['CompanyAccess'];
+export type Discoverable = Schemas['DiscoverableResource'];
+export type Assessment = Schemas['AssessmentResource'];
+export type AssessmentRequest = Schemas['AssessmentRequest'];
+export type NotificationItem = Schemas['NotificationResource'];
+export type NotificationList = Schemas['NotificationList'];
+
+export const JOB_TYPES = ['clt', 'pj', 'freelance', 'internship'] as const;
+export const WORK_MODELS = ['remote', 'hybrid', 'onsite'] as const;
+export const JOB_SORTS = ['relevance', 'recent'] as const;
+/** Where an application can be; a company moves it among the middle four, the candidate withdraws it. */
+export const APPLICATION_STATUSES = ['received', 'reviewing', 'interview', 'offer', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const COMPANY_MOVES = ['reviewing', 'interview', 'offer', 'rejected'] as const satisfies readonly ApplicationStatus[];
+
+/**
+ * Contact requests (`/v1/companies/me/contact-requests`, `/v1/me/contact-requests`): written against the announced
+ * contract before the endpoints reached this branch, so every field beyond id, status and message is optional.
+ */
+export type ContactRequestStatus = 'pending' | 'accepted' | 'declined';
+export interface ContactRequest {
+  id: string;
+  status: ContactRequestStatus;
+  message: string;
+  createdAt?: string;
+  jobId?: string | null;
+  jobTitle?: string | null;
+  companyName?: string;
+  candidate?: { id: string; username: string; fullName?: string | null; email?: string | null } | null;
+  candidateEmail?: string | null;
+  email?: string | null;
+}
+export interface ContactRequestBody {
+  candidateId: string;
+  jobId?: string;
+  message: string;
+}
