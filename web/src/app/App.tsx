@@ -5,6 +5,7 @@ import { isApiError } from '../api/problem';
 import { Layout } from './Layout';
 import { LandingPage } from '../features/landing/LandingPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { RequireCompany } from '../features/company/RequireCompany';
 import { Loading } from '../components/States';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -22,6 +23,15 @@ const ProjectsPage = lazy(() => import('../features/portfolio/ProjectsPage'));
 const ProjectEditorPage = lazy(() => import('../features/portfolio/ProjectEditorPage'));
 const PricingPage = lazy(() => import('../features/billing/PricingPage'));
 const BillingSettingsPage = lazy(() => import('../features/billing/BillingSettingsPage'));
+const JobsPage = lazy(() => import('../features/jobs/JobsPage'));
+const JobPage = lazy(() => import('../features/jobs/JobPage'));
+const ForMePage = lazy(() => import('../features/jobs/ForMePage'));
+const ApplicationsPage = lazy(() => import('../features/jobs/ApplicationsPage'));
+const ClaimAssessmentPage = lazy(() => import('../features/jobs/ClaimAssessmentPage'));
+const CompanyDashboardPage = lazy(() => import('../features/company/CompanyDashboardPage'));
+const JobEditorPage = lazy(() => import('../features/company/JobEditorPage'));
+const CompanyJobPage = lazy(() => import('../features/company/CompanyJobPage'));
+const AssessmentsPage = lazy(() => import('../features/company/AssessmentsPage'));
 
 /** The server's default Stripe return URL (Compila:Billing:Stripe:ReturnUrl) is /conta/plano: same page, query kept. */
 function BillingReturn() {
@@ -55,6 +65,8 @@ const router = createBrowserRouter([
       { path: 'u/:username', element: page(<PublicProfilePage />) },
       { path: 'pricing', element: page(<PricingPage />) },
       { path: 'conta/plano', element: <BillingReturn /> },
+      { path: 'vagas', element: page(<JobsPage />) },
+      { path: 'vagas/:id', element: page(<JobPage />) },
       {
         element: <RequireAuth />,
         children: [
@@ -66,6 +78,21 @@ const router = createBrowserRouter([
           { path: 'portfolio/projects/new', element: page(<ProjectEditorPage />) },
           { path: 'portfolio/projects/:id', element: page(<ProjectEditorPage />) },
           { path: 'settings/billing', element: page(<BillingSettingsPage />) },
+          { path: 'vagas/para-voce', element: page(<ForMePage />) },
+          { path: 'candidaturas', element: page(<ApplicationsPage />) },
+          // Notifications link the learner's applications under /vagas.
+          { path: 'vagas/candidaturas', element: <Navigate to="/candidaturas" replace /> },
+          { path: 'avaliacoes/:token', element: page(<ClaimAssessmentPage />) },
+          {
+            element: <RequireCompany />,
+            children: [
+              { path: 'empresa', element: page(<CompanyDashboardPage />) },
+              { path: 'empresa/vagas/nova', element: page(<JobEditorPage />) },
+              { path: 'empresa/vagas/:id', element: page(<CompanyJobPage />) },
+              { path: 'empresa/vagas/:id/editar', element: page(<JobEditorPage />) },
+              { path: 'empresa/avaliacoes', element: page(<AssessmentsPage />) },
+            ],
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,7 @@ import { Logo } from '../components/Logo';
 import { PlanBadge } from '../components/PlanBadge';
 import { isPaidPlan } from '../features/billing/plans';
 import { useMyBilling } from '../features/billing/useBilling';
+import { NotificationBell } from '../features/jobs/NotificationBell';
 
 export function Header() {
   const { t } = useTranslation();
@@ -20,8 +21,11 @@ export function Header() {
 
   useEffect(() => setOpen(false), [location.pathname]);
 
+  const isCompany = Boolean(session?.user.roles.includes('company'));
   const links = [
     { to: '/challenges', label: t('nav.challenges') },
+    { to: '/vagas', label: t('nav.jobs') },
+    ...(isCompany ? [{ to: '/empresa', label: t('nav.company') }] : []),
     { to: '/leaderboard', label: t('nav.leaderboard') },
     ...(session
       ? [
@@ -31,9 +35,9 @@ export function Header() {
       : // Signed in, the plans are one step away in the account menu (Plano e cobrança → Ver planos).
         [{ to: '/pricing', label: t('nav.pricing') }]),
   ];
-  // Signed in, four links need more room: the menu button stands in for them up to the lg breakpoint.
-  const desktopOnly = session ? 'hidden lg:block' : 'hidden md:block';
-  const compactOnly = session ? 'lg:hidden' : 'md:hidden';
+  // Signed in, five or six links need more room: the menu button stands in for them up to the xl breakpoint.
+  const desktopOnly = session ? 'hidden xl:block' : 'hidden md:block';
+  const compactOnly = session ? 'xl:hidden' : 'md:hidden';
 
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">
@@ -56,8 +60,9 @@ export function Header() {
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch />
           <ThemeToggle />
+          {session && <NotificationBell userId={session.user.id} />}
           {session ? (
-            <UserMenu username={session.user.username} />
+            <UserMenu username={session.user.username} isCompany={isCompany} />
           ) : (
             <div className="hidden items-center gap-1 sm:flex">
               <Link to="/login" className="btn-ghost">
@@ -111,7 +116,7 @@ export function Header() {
   );
 }
 
-function UserMenu({ username }: { username: string }) {
+function UserMenu({ username, isCompany }: { username: string; isCompany: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -174,6 +179,19 @@ function UserMenu({ username }: { username: string }) {
               {t('nav.mySubmissions')}
             </Link>
           </li>
+          {isCompany ? (
+            <li>
+              <Link to="/empresa" className="menu-item">
+                {t('nav.company')}
+              </Link>
+            </li>
+          ) : (
+            <li>
+              <Link to="/candidaturas" className="menu-item">
+                {t('nav.myApplications')}
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/profile" className="menu-item">
               {t('nav.profile')}

@@ -22,11 +22,13 @@ export default function SignUpPage() {
     password: '',
     fullName: '',
   });
+  const [accountType, setAccountType] = useState<'learner' | 'company'>(params.get('conta') === 'empresa' ? 'company' : 'learner');
   const mutation = useMutation({
     mutationFn: endpoints.register,
     onSuccess: (response) => {
       setSession(sessionFromAuth(response));
-      navigate(safeNext(params.get('next')), { replace: true });
+      const next = params.get('next');
+      navigate(!next && response.user.roles.includes('company') ? '/empresa' : safeNext(next), { replace: true });
     },
   });
   const error = mutation.error;
@@ -67,6 +69,7 @@ export default function SignUpPage() {
             email: data.email ?? '',
             password: data.password ?? '',
             fullName: data.fullName || undefined,
+            accountType: accountType === 'company' ? 'company' : undefined,
           });
         }}
       >
@@ -75,7 +78,26 @@ export default function SignUpPage() {
             {message}
           </p>
         )}
-        <Field label={t('auth.fullName')} autoComplete="name" {...bind('fullName')} />
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium">{t('auth.accountType')}</legend>
+          <div className="flex flex-wrap gap-4 text-sm">
+            {(['learner', 'company'] as const).map((type) => (
+              <label key={type} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="accountType"
+                  value={type}
+                  className="size-4"
+                  checked={accountType === type}
+                  onChange={() => setAccountType(type)}
+                />
+                {t(`auth.accountTypes.${type}`)}
+              </label>
+            ))}
+          </div>
+          {fieldErrors.accountType && <p className="mt-1 text-sm text-danger">{fieldErrors.accountType.join(' ')}</p>}
+        </fieldset>
+        <Field label={accountType === 'company' ? t('auth.contactName') : t('auth.fullName')} autoComplete="name" {...bind('fullName')} />
         <Field label={t('auth.username')} autoComplete="username" hint={t('auth.usernameHint')} required {...bind('username')} />
         <Field label={t('auth.email')} type="email" autoComplete="email" required {...bind('email')} />
         <Field
