@@ -1,0 +1,192 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations, newUser, pickChallenge, readSolution, repoRoot, signUp, submitCode } from './support';
+
+/** The data folder start-app.sh made for this run: the operator CLI must open the same database as the app. */
+function e2eDataDir(): string {
+  const runs = path.join(repoRoot, 'web', 'node_modules', '.e2e-data');
+  const dirs = existsSync(runs) ? readdirSync(runs) : [];
+  if (process.env.E2E_BASE_URL || dirs.length !== 1) throw new Error('jobs.spec needs the app started by start-app.sh (one data folder)');
+  return path.join(runs, dirs[0]!);
+}
+
+/** An admin the way an operator makes one: register, `admin grant` with the host's CLI, sign in again for a token with the role. */
+export async function adminToken(request: APIRequestContext): Promise<string> {
+  const admin = newUser();
+  const registered = await request.post('/v1/auth/register', { data: { username: admin.username, email: admin.email, password: admin.password } });
+  expect(registered.ok()).toBeTruthy();
+  execFileSync('dotnet', [path.join(repoRoot, 'src/Compila.Web/bin/Debug/net10.0/Compila.Web.dll'), 'admin', 'grant', admin.username], {
+    cwd: repoRoot,
+    env: { ...process.env, Compila__DataDir: e2eDataDir(), DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    stdio: 'pipe',
+  });
+  const login = await request.post('/v1/auth/login', { data: { login: admin.username, password: admin.password } });
+  expect(login.ok()).toBeTruthy();
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+export async function approveCompany(request: APIRequestContext, name: string) {
+  const token = await adminToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
+  const pending = await request.get('/v1/admin/companies', { params: { status: 'pending', size: 100 }, headers });
+  expect(pending.ok()).toBeTruthy();
+  const company = ((await pending.json()) as { items: { id: string; name: string }[] }).items.find((c) => c.name === name);
+  expect(company, `pending company ${name}`).toBeTruthy();
+  const approved = await request.post(`/v1/admin/companies/${company!.id}/approve`, { headers });
+  expect(approved.ok()).toBeTruthy();
+}
+
+/** A company account signed up through the form, with its profile saved from the dashboard. */
+export async function signUpCompany(page: Page, name: string) {
+  const user = newUser();
+  await page.goto('/signup');
+  await page.getByLabel('Sou uma empresa contratando').check();
+  await page.getByLabel('Seu nome (opcional)').fill('Recrutadora Teste');
+  await page.getByLabel('Nome de usuário').fill(user.username);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Senha').fill(user.password);
+  await page.getByRole('button', { name: 'Criar conta' }).click();
+  await expect(page).toHaveURL(/\/empresa$/);
+  await expect(page.getByTestId('company-profile-missing')).toBeVisible();
+  await page.getByLabel('Nome da empresa').fill(name);
+  await page.getByLabel('Localização').fill('Recife, PE');
+  await page.getByLabel('Sobre a empresa').fill('Fazemos software para o Nordeste inteiro.');
+  await page.getByRole('button', { name: 'Salvar perfil' }).click();
+  await expect(page.getByText('Perfil salvo.')).toBeVisible();
+  await expect(page.getByTestId('company-pending')).toBeVisible();
+  return user;
+}
+
+/** Posts a job from /empresa/vagas/nova; the first try leaves fields empty to show the server's messages. */
+export async function postJob(page: Page, title: string, technology: string) {
+  await page.goto('/empresa');
+  await page.getByRole('link', { name: 'Nova vaga' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nova vaga' })).toBeVisible();
+  await page.getByRole('button', { name: 'Criar vaga' }).click();
+  await expect(page.getByTestId('job-form-error')).toContainText('Corrija os campos destacados.');
+  await expect(page.getByLabel('Título da vaga')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Informe o título da vaga.')).toBeVisible();
+  await expect(page.getByText('Informe ao menos uma tecnologia')).toBeVisible();
+
+  await page.getByLabel('Título da vaga').fill(title);
+  await page.getByLabel('Descrição', { exact: true }).fill('## O time\n\nConstruímos **APIs** para o varejo.\n\n- Código revisado\n- Deploy diário');
+  await page.getByLabel('Tecnologias').fill(technology);
+  await page.getByLabel('Requisitos').fill('Lógica de programação\nGit');
+  await page.getByLabel('Nível').selectOption('beginner');
+  await page.getByLabel('Modelo de trabalho').selectOption('remote');
+  await page.getByLabel('Salário mínimo (R$ por mês)').fill('4000');
+  await page.getByLabel('Salário máximo (R$ por mês)').fill('6500');
+  await page.getByRole('button', { name: 'Criar vaga' }).click();
+  await expect(page).toHaveURL(/\/empresa$/);
+  const row = page.getByTestId('company-job').filter({ hasText: title });
+  await expect(row).toHaveAttribute('data-status', 'active');
+}
+
+/**
+ * The jobs flow across three people in real browsers against the real app: a company signs up, fills its profile,
+ * is approved by an admin, posts a job; a learner with a passed Python challenge finds it in /vagas, applies and
+ * sees it in /candidaturas; the company moves the application to interview; the learner sees the new status and
+ * the notification in the header bell.
+ */
+test('a company posts a job, a learner applies, the company invites to interview and the learner is notified', async ({ page, browser, request }) => {
+  const stamp = Date.now().toString(36);
+  const companyName = `Acme Nordeste ${stamp}`;
+  const title = `Pessoa Desenvolvedora Python ${stamp}`;
+
+  // The company: sign-up, profile, pending until approved; its job is not public before approval.
+  await signUpCompany(page, companyName);
+  await approveCompany(request, companyName);
+  await page.reload();
+  await expect(page.getByTestId('company-pending')).toHaveCount(0);
+  await postJob(page, title, 'python, sql');
+
+  // The learner proves Python first, so matching has evidence to rank by.
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  const user = await signUp(learner);
+  const challenge = await pickChallenge(request, ['python']);
+  expect(await submitCode(learner, challenge, 'python', readSolution(challenge.slug, 'python'))).toBe('passed');
+
+  // /vagas: the header link, the text search and the work model filter find the job card.
+  await learner.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Vagas' }).click();
+  await expect(learner.getByRole('heading', { level: 1, name: 'Vagas' })).toBeVisible();
+  await learner.getByLabel('Buscar vagas').fill(stamp);
+  await learner.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await expect(learner).toHaveURL(new RegExp(`q=${stamp}`));
+  await learner.getByLabel('Modelo de trabalho').selectOption('remote');
+  await expect(learner).toHaveURL(/workModel=remote/);
+  const card = learner.getByTestId('job-card').filter({ hasText: title });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(companyName);
+  await expect(card).toContainText('Remoto');
+  await expect(card.getByTestId('job-salary')).toHaveText(/R\$\s4\.000 a R\$\s6\.500/);
+  await expect(card).toContainText('python');
+  // Another work model hides it.
+  await learner.getByLabel('Modelo de trabalho').selectOption('onsite');
+  await expect(learner.getByText('Nenhuma vaga encontrada')).toBeVisible();
+  await learner.getByLabel('Modelo de trabalho').selectOption('remote');
+
+  // The job page: Markdown rendered, company block, apply with a note, then the "already applied" state.
+  await learner.getByTestId('job-card').filter({ hasText: title }).getByRole('link', { name: title }).click();
+  await expect(learner.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(learner.getByTestId('job-description').locator('strong')).toHaveText('APIs');
+  await expect(learner.getByTestId('job-company')).toContainText('Fazemos software para o Nordeste inteiro.');
+  await expectNoSeriousViolations(learner, '/vagas/:id');
+  await learner.getByLabel('Mensagem para a empresa (opcional)').fill('Resolvi desafios de Python aqui na plataforma.');
+  await learner.getByRole('button', { name: 'Candidatar-me' }).click();
+  await expect(learner.getByTestId('already-applied')).toContainText('Você já se candidatou a esta vaga.');
+  await learner.reload();
+  await expect(learner.getByTestId('already-applied')).toContainText('Situação: Recebida.');
+
+  // "Vagas para você" ranks it with a score and the pt-BR explanation.
+  await learner.goto('/vagas/para-voce');
+  const match = learner.getByTestId('job-card').filter({ hasText: title }).getByTestId('job-match');
+  await expect(match).toBeVisible();
+  await expect(match).not.toBeEmpty();
+
+  // /candidaturas lists the application as received.
+  await learner.goto('/candidaturas');
+  const application = learner.getByTestId('my-application').filter({ hasText: title });
+  await expect(application).toHaveAttribute('data-status', 'received');
+  await expect(application.getByTestId('application-status')).toHaveText('Recebida');
+  await expectNoSeriousViolations(learner, '/candidaturas');
+
+  // The company sees the applicant ranked with evidence, and invites them to an interview.
+  await page.goto('/empresa');
+  await page.getByRole('link', { name: `Candidatos de ${title}` }).click();
+  const applicant = page.getByTestId('applicant').filter({ hasText: user.username });
+  await expect(applicant).toHaveAttribute('data-status', 'received');
+  await expect(applicant).toContainText('Resolvi desafios de Python aqui na plataforma.');
+  await expect(applicant).toContainText(user.email);
+  await applicant.getByText(/Portfólio no momento da candidatura/).click();
+  await expect(applicant.getByRole('link', { name: challenge.slug }).first()).toBeVisible();
+  await expectNoSeriousViolations(page, '/empresa/vagas/:id');
+  await applicant.getByRole('button', { name: 'Entrevista' }).click();
+  await expect(applicant).toHaveAttribute('data-status', 'interview');
+  await expect(applicant.getByTestId('applicant-status')).toHaveText('Entrevista');
+
+  // The learner: the new status in the pipeline, and the notification (delivered through the outbox) in the bell.
+  await expect(async () => {
+    await learner.reload();
+    await expect(learner.getByTestId('notification-bell')).toHaveAttribute('data-unread', /^[1-9]/, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const moved = learner.getByTestId('my-application').filter({ hasText: title });
+  await expect(moved).toHaveAttribute('data-status', 'interview');
+  await expect(moved.locator('[aria-current="step"]')).toHaveText('Entrevista');
+  await learner.getByTestId('notification-bell').click();
+  const notification = learner.getByTestId('notification').first();
+  await expect(notification).toContainText('Convite para entrevista');
+  await expect(notification).toContainText(companyName);
+  await learner.getByRole('button', { name: 'Marcar todas como lidas' }).click();
+  await expect(learner.getByTestId('notification-bell')).toHaveAttribute('data-unread', '0');
+  // Its link leads to the applications page.
+  await notification.getByRole('link').click();
+  await expect(learner).toHaveURL(/\/candidaturas$/);
+
+  // The company's action is in the learner's access log.
+  await expect(learner.getByTestId('company-access')).toContainText(companyName);
+  await expect(learner.getByTestId('company-access')).toContainText('Mudou a situação da sua candidatura');
+  await learnerContext.close();
+});
