@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { approveCompany, postJob, signUpCompany } from './jobs-support';
 import { expectNoSeriousViolations, pickChallenge, signUp } from './support';
 
 for (const theme of ['light', 'dark'] as const) {
@@ -53,6 +54,50 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('checkout-error')).toContainText('Pagamentos não configurados.');
       await expectNoSeriousViolations(page, `/pricing checkout refused (${theme})`);
       await visit('/settings/billing', heading('Plano e cobrança'));
+    });
+
+    test('jobs pages have no serious or critical axe violations', async ({ page, browser, request }) => {
+      const stamp = `${theme}${Date.now().toString(36)}`;
+      const visit = async (target: typeof page, path: string, ready: () => Promise<void>, name = path) => {
+        await target.goto(path);
+        await ready();
+        await expectNoSeriousViolations(target, `${name} (${theme})`);
+      };
+
+      // The company's pages, from the first visit (no profile) to a posted job with its form errors.
+      await signUpCompany(page, `Acessível ${stamp}`);
+      await expectNoSeriousViolations(page, `/empresa pending (${theme})`);
+      await approveCompany(request, `Acessível ${stamp}`);
+      const jobId = await postJob(page, `Vaga acessível ${stamp}`, 'python', {
+        onErrors: () => expectNoSeriousViolations(page, `/empresa/vagas/nova with errors (${theme})`),
+      });
+      await visit(page, '/empresa', () => expect(page.getByTestId('company-job').first()).toBeVisible());
+      await visit(page, `/empresa/vagas/${jobId}`, () => expect(page.getByText('Nenhuma candidatura ainda')).toBeVisible(), '/empresa/vagas/:id');
+      await page.getByRole('tab', { name: 'Candidatos disponíveis' }).click();
+      await expect(page.getByRole('tab', { name: 'Candidatos disponíveis' })).toHaveAttribute('aria-selected', 'true');
+      await expectNoSeriousViolations(page, `/empresa/vagas/:id candidates (${theme})`);
+      await visit(page, '/empresa/avaliacoes', () => expect(page.getByTestId('assessment-catalog').locator('li').first()).toBeVisible());
+
+      // A visitor, then a learner.
+      const learnerContext = await browser.newContext({ colorScheme: theme });
+      const learner = await learnerContext.newPage();
+      await visit(learner, '/vagas', () => expect(learner.getByTestId('job-card').first()).toBeVisible(), '/vagas anonymous');
+      await visit(learner, `/vagas/${jobId}`, () => expect(learner.getByRole('link', { name: 'Entrar para me candidatar' })).toBeVisible(), '/vagas/:id anonymous');
+      await signUp(learner);
+      await visit(learner, '/vagas/para-voce', () => expect(learner.getByRole('heading', { level: 1, name: 'Vagas para você' })).toBeVisible());
+      await visit(learner, `/vagas/${jobId}`, () => expect(learner.getByRole('button', { name: 'Candidatar-me' })).toBeVisible(), '/vagas/:id signed in');
+      await learner.getByRole('button', { name: 'Candidatar-me' }).click();
+      await expect(learner.getByTestId('already-applied')).toBeVisible();
+      await visit(learner, '/candidaturas', () => expect(learner.getByTestId('my-application')).toHaveCount(1));
+      await learner.getByRole('button', { name: /^Retirar candidatura para/ }).click();
+      await expect(learner.getByRole('dialog', { name: 'Retirar candidatura?' })).toBeVisible();
+      await expectNoSeriousViolations(learner, `/candidaturas withdraw confirmation (${theme})`);
+      await learner.getByRole('button', { name: 'Cancelar' }).click();
+      await learner.getByTestId('notification-bell').click();
+      await expect(learner.getByTestId('notifications-panel')).toBeVisible();
+      await expectNoSeriousViolations(learner, `notifications panel (${theme})`);
+      await visit(learner, '/avaliacoes/token-que-nao-existe', () => expect(learner.getByText('Link de avaliação inválido')).toBeVisible(), '/avaliacoes/:token invalid');
+      await learnerContext.close();
     });
   });
 }
