@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { approveCompany, postJob, signUpCompany } from './jobs-support';
 import { pickChallenge, readSolution, repoRoot, setEditorCode, signUp, starterCode, wrongAttempt } from './support';
 
 // Run with `npm run screenshots`: refreshes docs/screenshots/*.png from the real app.
@@ -17,7 +18,7 @@ for (const device of [
   test.describe(device.name, () => {
     test.use({ viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.isMobile });
 
-    test(`screenshots of the main pages (${device.name})`, async ({ page, request }) => {
+    test(`screenshots of the main pages (${device.name})`, async ({ page, browser, request }) => {
       const challenge = await pickChallenge(request, ['python']);
       await page.goto('/');
       await shoot(page, `landing-${device.name}`);
@@ -63,6 +64,50 @@ for (const device of [
       await page.goto(`/u/${user.username}`);
       await expect(page.getByTestId('portfolio-project')).toHaveCount(1);
       await shoot(page, `portfolio-profile-${device.name}`, true);
+
+      // Jobs: an approved company posts a job; the learner (with the passed challenge as evidence) finds it and applies;
+      // the company invites to an interview.
+      const stamp = `${device.name}${Date.now().toString(36)}`;
+      const companyContext = await browser.newContext();
+      const company = await companyContext.newPage();
+      await signUpCompany(company, `Acme Nordeste ${stamp}`);
+      await shoot(company, `company-pending-${device.name}`, true);
+      await approveCompany(request, `Acme Nordeste ${stamp}`);
+      const jobId = await postJob(company, `Pessoa Desenvolvedora Python ${stamp}`, 'python, sql', {
+        onErrors: () => shoot(company, `company-job-form-errors-${device.name}`, true),
+      });
+      await page.goto('/vagas');
+      await expect(page.getByTestId('job-card').first()).toBeVisible();
+      await shoot(page, `jobs-${device.name}`);
+      await page.goto(`/vagas/${jobId}`);
+      await page.getByLabel('Mensagem para a empresa (opcional)').fill('Resolvi desafios de Python aqui na plataforma.');
+      await shoot(page, `job-${device.name}`, true);
+      await page.getByRole('button', { name: 'Candidatar-me' }).click();
+      await expect(page.getByTestId('already-applied')).toBeVisible();
+      await page.goto('/vagas/para-voce');
+      await expect(page.getByTestId('job-match').first()).toBeVisible();
+      await shoot(page, `jobs-for-me-${device.name}`);
+      await company.goto(`/empresa/vagas/${jobId}`);
+      const applicant = company.getByTestId('applicant');
+      await applicant.getByRole('button', { name: 'Entrevista' }).click();
+      await expect(applicant).toHaveAttribute('data-status', 'interview');
+      await applicant.getByText(/Portfólio no momento da candidatura/).click();
+      await shoot(company, `company-applicants-${device.name}`, true);
+      await company.goto('/empresa');
+      await expect(company.getByTestId('company-job').first()).toBeVisible();
+      await shoot(company, `company-dashboard-${device.name}`, true);
+      await company.goto('/empresa/avaliacoes');
+      await company.getByTestId('assessment-catalog').getByRole('checkbox').first().check();
+      await company.getByLabel('Título', { exact: true }).fill('Teste técnico Python');
+      await company.getByLabel('Fecha em').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16));
+      await company.getByRole('button', { name: 'Criar avaliação' }).click();
+      await expect(company.getByTestId('assessment-link')).toBeVisible();
+      await shoot(company, `company-assessments-${device.name}`, true);
+      await page.goto('/candidaturas');
+      await expect(page.getByTestId('my-application')).toHaveAttribute('data-status', 'interview');
+      await page.getByTestId('notification-bell').click();
+      await shoot(page, `applications-${device.name}`);
+      await companyContext.close();
 
       if (!device.isMobile) {
         await page.emulateMedia({ colorScheme: 'dark' });

@@ -74,9 +74,10 @@ export function NotificationBell({ userId }: { userId: string }) {
       <div
         id={panelId}
         hidden={!open}
-        className="absolute right-0 mt-2 w-80 max-w-[calc(100vw-1.5rem)] rounded-lg border border-line bg-surface p-2 shadow-lg"
+        className="fixed inset-x-2 top-14 z-40 rounded-lg border border-line bg-surface p-2 shadow-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-80"
         data-testid="notifications-panel"
       >
+        {/* On phones the panel spans the screen under the header: the bell is not at the right edge there. */}
         <div className="flex items-center justify-between gap-2 px-2 py-1">
           <h2 className="text-sm font-semibold">{t('notifications.title')}</h2>
           {unread > 0 && (
