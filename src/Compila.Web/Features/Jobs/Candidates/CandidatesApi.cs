@@ -104,10 +104,17 @@ public static class CandidatesApi
         return TypedResults.Ok(entries);
     }
 
-    internal static async Task<Results<Ok<List<RankedCandidate>>, NotFound>> Candidates(
+    internal static async Task<Results<Ok<List<RankedCandidate>>, NotFound, ProblemHttpResult>> Candidates(
         Guid id, ClaimsPrincipal principal, CompilaDb db, IVerifiedSkills skills, IUserDirectory users, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.CurrentUserId()!.Value;
+        if (!await db.Set<CompanyProfile>().AnyAsync(c => c.UserId == me && c.ApprovedAt != null, ct))
+        {
+            // Candidates opted in to be found by companies an admin vouched for, not by any account that signs up.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Não permitido.",
+                detail: "Sua empresa precisa ser aprovada antes de ver candidatos.");
+        }
+
         var job = await db.Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.CompanyId == me, ct);
         if (job is null)
         {
