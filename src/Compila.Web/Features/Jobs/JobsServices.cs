@@ -2,6 +2,7 @@ using Compila.Web.Features.Jobs.Applications;
 using Compila.Web.Features.Jobs.Assessments;
 using Compila.Web.Features.Jobs.Candidates;
 using Compila.Web.Features.Jobs.Companies;
+using Compila.Web.Features.Jobs.Contacts;
 using Compila.Web.Features.Jobs.Matching;
 using Compila.Web.Features.Jobs.Postings;
 using Compila.Web.Features.Submissions.Contracts;
@@ -30,5 +31,6 @@ public static class JobsServices
         app.MapApplicationsApi();
         app.MapCandidatesApi();
         app.MapAssessmentsApi();
+        app.MapContactsApi();
     }
 }

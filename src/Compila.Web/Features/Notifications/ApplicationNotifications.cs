@@ -23,7 +23,7 @@ internal sealed class ApplicationNotifications(CompilaDb db) : IEventHandler<App
             Kind = "application_status",
             Title = title,
             Body = body,
-            Link = "/vagas/candidaturas",
+            Link = "/candidaturas",
             CreatedAt = published.ChangedAt,
         });
         return Task.CompletedTask;

@@ -5,6 +5,10 @@ namespace Compila.Web.Features.Notifications;
 
 public static class NotificationsServices
 {
-    public static void AddCompilaNotifications(this WebApplicationBuilder builder) =>
+    public static void AddCompilaNotifications(this WebApplicationBuilder builder)
+    {
         builder.Services.AddEventHandler<ApplicationStatusChanged, ApplicationNotifications>("notifications.application_status");
+        builder.Services.AddEventHandler<ContactRequested, ContactNotifications>("notifications.contact_requested");
+        builder.Services.AddEventHandler<ContactRequestAnswered, ContactNotifications>("notifications.contact_answered");
+    }
 }

@@ -47,6 +47,10 @@ public sealed class CandidatesTests(CompilaApp app) : IClassFixture<CompilaApp>
         await (await strong.PutAsJsonAsync("/v1/me/discoverable", new { })).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await company.Client.PutAsJsonAsync("/v1/me/discoverable", new { discoverable = true })).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await strong.GetAsync($"/v1/jobs/{job["id"]}/candidates")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var unapproved = await JobsScenario.CompanyAsync(app);
+        var draft = await JobsScenario.PostJobAsync(unapproved, JobsScenario.Job("Vaga rara também", [language], level: "beginner"));
+        var refused = await (await unapproved.Client.GetAsync($"/v1/jobs/{draft["id"]}/candidates")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("aprovada", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

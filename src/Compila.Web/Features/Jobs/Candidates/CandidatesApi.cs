@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Jobs.Companies;
+using Compila.Web.Features.Jobs.Contacts;
 using Compila.Web.Features.Jobs.Matching;
 using Compila.Web.Features.Jobs.Postings;
 using Compila.Web.Features.Portfolio.Contracts;
@@ -17,9 +18,12 @@ public sealed record DiscoverableRequest(bool? Discoverable);
 
 public sealed record DiscoverableResource(bool Discoverable, DateTimeOffset? UpdatedAt);
 
-public sealed record CandidateCard(Guid Id, string Username, string? FullName, string? AvatarUrl);
+/// <summary>A candidate as a company sees them: <see cref="Email"/> only after they accepted that company's contact request.</summary>
+public sealed record CandidateCard(Guid Id, string Username, string? FullName, string? AvatarUrl, string? Email);
 
-public sealed record RankedCandidate(CandidateCard Candidate, int Score, string Explanation, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing);
+/// <summary><see cref="ContactStatus"/>: <c>none</c>, <c>pending</c>, <c>accepted</c> or <c>declined</c>, for this company.</summary>
+public sealed record RankedCandidate(CandidateCard Candidate, int Score, string Explanation, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing,
+    string ContactStatus);
 
 public sealed record CompanyAccess(Guid CompanyId, string CompanyName, Guid? JobId, string Action, DateTimeOffset At);
 
@@ -100,10 +104,17 @@ public static class CandidatesApi
         return TypedResults.Ok(entries);
     }
 
-    internal static async Task<Results<Ok<List<RankedCandidate>>, NotFound>> Candidates(
+    internal static async Task<Results<Ok<List<RankedCandidate>>, NotFound, ProblemHttpResult>> Candidates(
         Guid id, ClaimsPrincipal principal, CompilaDb db, IVerifiedSkills skills, IUserDirectory users, TimeProvider clock, CancellationToken ct)
     {
         var me = principal.CurrentUserId()!.Value;
+        if (!await db.Set<CompanyProfile>().AnyAsync(c => c.UserId == me && c.ApprovedAt != null, ct))
+        {
+            // Candidates opted in to be found by companies an admin vouched for, not by any account that signs up.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Não permitido.",
+                detail: "Sua empresa precisa ser aprovada antes de ver candidatos.");
+        }
+
         var job = await db.Set<Job>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.CompanyId == me, ct);
         if (job is null)
         {
@@ -124,6 +135,8 @@ public static class CandidatesApi
 
         var now = clock.GetUtcNow();
         var needs = new JobNeeds(job.Stack, job.Level, job.Technologies);
+        var contacts = await db.Set<ContactRequest>().AsNoTracking().Where(r => r.CompanyId == me && pool.Contains(r.CandidateId))
+            .ToDictionaryAsync(r => r.CandidateId, r => r.Status, ct);
         var ranked = new List<RankedCandidate>();
         foreach (var candidateId in pool)
         {
@@ -132,9 +145,11 @@ public static class CandidatesApi
                 continue;
             }
 
+            var contact = contacts.TryGetValue(candidateId, out var status) ? status : (ContactStatus?)null;
+            var email = contact == ContactStatus.Accepted ? await users.ContactEmailAsync(candidateId, ct) : null;
             var match = JobMatching.Score(needs, await skills.OfUserAsync(candidateId, ct), now);
-            ranked.Add(new RankedCandidate(new CandidateCard(candidate.Id, candidate.Username, candidate.FullName, candidate.AvatarUrl),
-                match.Score, match.Explanation, match.Matched, match.Missing));
+            ranked.Add(new RankedCandidate(new CandidateCard(candidate.Id, candidate.Username, candidate.FullName, candidate.AvatarUrl, email),
+                match.Score, match.Explanation, match.Matched, match.Missing, contact is { } known ? EnumLabels.ToLabel(known) : "none"));
         }
 
         var shown = ranked.OrderByDescending(c => c.Score).ThenBy(c => c.Candidate.Username, StringComparer.Ordinal).Take(ShownMax).ToList();

@@ -946,6 +946,61 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("company_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Contacts.ContactRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_requests");
+
+                    b.HasIndex("CandidateId", "CreatedAt")
+                        .HasDatabaseName("ix_contact_requests_candidate_id_created_at");
+
+                    b.HasIndex("CompanyId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contact_requests_company_id_candidate_id");
+
+                    b.ToTable("contact_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contact_requests_status", "status IN ('pending', 'accepted', 'declined')");
+                        });
+                });
+
             modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2225,6 +2280,16 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_job_assessment_passes_job_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Compila.Web.Features.Jobs.Contacts.ContactRequest", b =>
+                {
+                    b.HasOne("Compila.Web.Features.Jobs.Companies.CompanyProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_requests_company_profiles_company_id");
                 });
 
             modelBuilder.Entity("Compila.Web.Features.Jobs.Postings.Job", b =>
