@@ -7,7 +7,6 @@ import type {
   Company,
   CompanyAccess,
   CompanyRequest,
-  ContactRequest,
   ContactRequestBody,
   Discoverable,
   Job,
@@ -17,6 +16,8 @@ import type {
   MyApplication,
   NotificationList,
   RankedCandidate,
+  ReceivedContactRequest,
+  SentContactRequest,
   CheckoutBody,
   ChallengeDetail,
   ChallengePage,
@@ -147,9 +148,9 @@ export const endpoints = {
   markNotificationsRead: (ids?: string[]) => api<void>('/v1/me/notifications/read', { method: 'POST', body: { ids } }),
   claimAssessment: (token: string) => api<Assessment>('/v1/me/assessments/claim', { method: 'POST', body: { token } }),
   myAssessments: () => api<Assessment[]>('/v1/me/assessments'),
-  myContactRequests: () => api<ContactRequest[]>('/v1/me/contact-requests'),
+  myContactRequests: () => api<ReceivedContactRequest[]>('/v1/me/contact-requests'),
   answerContactRequest: (id: string, answer: 'accept' | 'decline') =>
-    api<ContactRequest | undefined>(`/v1/me/contact-requests/${id}/${answer}`, { method: 'POST' }),
+    api<ReceivedContactRequest>(`/v1/me/contact-requests/${id}/${answer}`, { method: 'POST' }),
   // Jobs: the company's side.
   myCompany: () => api<Company>('/v1/companies/me'),
   saveMyCompany: (body: CompanyRequest) => api<Company>('/v1/companies/me', { method: 'PUT', body }),
@@ -163,8 +164,8 @@ export const endpoints = {
   createAssessment: (body: AssessmentRequest) => api<Assessment>('/v1/assessments', { method: 'POST', body }),
   companyAssessments: () => api<Assessment[]>('/v1/assessments'),
   companyAssessment: (id: string) => api<Assessment>(`/v1/assessments/${id}`),
-  requestContact: (body: ContactRequestBody) => api<ContactRequest>('/v1/companies/me/contact-requests', { method: 'POST', body }),
-  companyContactRequests: () => api<ContactRequest[]>('/v1/companies/me/contact-requests'),
+  requestContact: (body: ContactRequestBody) => api<SentContactRequest>('/v1/companies/me/contact-requests', { method: 'POST', body }),
+  companyContactRequests: () => api<SentContactRequest[]>('/v1/companies/me/contact-requests'),
 };
 
 function fileForm(file: File): FormData {

@@ -1106,6 +1106,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/me/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListSentContactRequests"];
+        put?: never;
+        post: operations["SendContactRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/contact-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListReceivedContactRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/contact-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AcceptContactRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/contact-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeclineContactRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -1341,6 +1405,7 @@ export interface components {
             username: string;
             fullName: null | string;
             avatarUrl: null | string;
+            email: null | string;
         };
         ChallengeDetail: {
             /** Format: uuid */
@@ -1539,6 +1604,21 @@ export interface components {
             feedback: null | components["schemas"]["Feedback"];
             learning_points: string[];
             next_challenges: components["schemas"]["NextChallenge"][];
+        };
+        ContactCandidate: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: null | string;
+            avatarUrl: null | string;
+            email: null | string;
+        };
+        ContactRequestBody: {
+            /** Format: uuid */
+            candidateId: null | string;
+            /** Format: uuid */
+            jobId: null | string;
+            message: null | string;
         };
         ConversationMessage: {
             role: string;
@@ -2181,6 +2261,24 @@ export interface components {
             explanation: string;
             matched: string[];
             missing: string[];
+            contactStatus: string;
+        };
+        ReceivedContactRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            companyName: string;
+            companyLogoUrl: null | string;
+            /** Format: uuid */
+            jobId: null | string;
+            jobTitle: null | string;
+            message: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt: null | string;
         };
         RedirectUrl: {
             url: string;
@@ -2216,6 +2314,20 @@ export interface components {
             language: string;
             topic: null | string;
             url: null | string;
+        };
+        SentContactRequest: {
+            /** Format: uuid */
+            id: string;
+            candidate: components["schemas"]["ContactCandidate"];
+            /** Format: uuid */
+            jobId: null | string;
+            jobTitle: null | string;
+            message: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            answeredAt: null | string;
         };
         ShareLink: {
             token: string;
@@ -4906,6 +5018,144 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssessmentResource"][];
                 };
+            };
+        };
+    };
+    ListSentContactRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentContactRequest"][];
+                };
+            };
+        };
+    };
+    SendContactRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentContactRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListReceivedContactRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedContactRequest"][];
+                };
+            };
+        };
+    };
+    AcceptContactRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedContactRequest"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeclineContactRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedContactRequest"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

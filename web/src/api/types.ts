@@ -117,25 +117,10 @@ export const APPLICATION_STATUSES = ['received', 'reviewing', 'interview', 'offe
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const COMPANY_MOVES = ['reviewing', 'interview', 'offer', 'rejected'] as const satisfies readonly ApplicationStatus[];
 
-/**
- * Contact requests (`/v1/companies/me/contact-requests`, `/v1/me/contact-requests`): written against the announced
- * contract before the endpoints reached this branch, so every field beyond id, status and message is optional.
- */
+/** Contact requests: a company asks an opted-in candidate, who accepts (sharing their email with it) or declines. */
 export type ContactRequestStatus = 'pending' | 'accepted' | 'declined';
-export interface ContactRequest {
-  id: string;
-  status: ContactRequestStatus;
-  message: string;
-  createdAt?: string;
-  jobId?: string | null;
-  jobTitle?: string | null;
-  companyName?: string;
-  candidate?: { id: string; username: string; fullName?: string | null; email?: string | null } | null;
-  candidateEmail?: string | null;
-  email?: string | null;
-}
-export interface ContactRequestBody {
-  candidateId: string;
-  jobId?: string;
-  message: string;
-}
+/** `GET /v1/companies/me/contact-requests` items: the candidate's email only once they accepted. */
+export type SentContactRequest = Schemas['SentContactRequest'];
+/** `GET /v1/me/contact-requests` items. */
+export type ReceivedContactRequest = Schemas['ReceivedContactRequest'];
+export type ContactRequestBody = Schemas['ContactRequestBody'];

@@ -714,7 +714,6 @@ export const en: Shape<Dictionary> = {
       title: 'Company invitations',
       subtitle: 'Companies that found your profile and want to talk. Your email is shared only if you accept.',
       empty: 'No invitations for now',
-      aCompany: 'A company',
       accept: 'Accept and share my email',
       decline: 'Decline',
       status: { pending: 'Waiting for your answer', accepted: 'You accepted: the company received your email.', declined: 'You declined this invitation.' },

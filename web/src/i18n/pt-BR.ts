@@ -710,7 +710,6 @@ export const ptBR = {
       title: 'Convites de empresas',
       subtitle: 'Empresas que encontraram seu perfil e querem conversar. Seu e-mail só é compartilhado se você aceitar.',
       empty: 'Nenhum convite por enquanto',
-      aCompany: 'Uma empresa',
       accept: 'Aceitar e compartilhar meu e-mail',
       decline: 'Recusar',
       status: { pending: 'Aguardando sua resposta', accepted: 'Você aceitou: a empresa recebeu seu e-mail.', declined: 'Você recusou este convite.' },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
-import { COMPANY_MOVES, type Applicant, type ContactRequest, type RankedCandidate } from '../../api/types';
+import { COMPANY_MOVES, type Applicant, type SentContactRequest, type RankedCandidate } from '../../api/types';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate } from '../../lib/format';
@@ -219,7 +219,8 @@ function Candidates({ jobId }: { jobId: string }) {
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
 
-  const requestFor = (candidateId: string): ContactRequest | undefined => sent.data?.find((r) => r.candidate?.id === candidateId);
+  // One request per company and candidate, whichever job it named.
+  const requestFor = (candidateId: string): SentContactRequest | undefined => sent.data?.find((r) => r.candidate.id === candidateId);
 
   return (
     <>
@@ -255,7 +256,7 @@ function CandidateRow({
 }: {
   item: RankedCandidate;
   jobId: string;
-  request: ContactRequest | undefined;
+  request: SentContactRequest | undefined;
   open: boolean;
   onOpen: () => void;
   onClose: () => void;
@@ -271,7 +272,7 @@ function CandidateRow({
     },
   });
   const name = item.candidate.fullName ?? item.candidate.username;
-  const email = request?.candidate?.email ?? request?.candidateEmail ?? request?.email;
+  const email = request?.candidate.email;
 
   return (
     <li className="card p-4" data-testid="candidate">

@@ -169,7 +169,7 @@ function ContactRequests() {
             {list.data.map((request) => (
               <li key={request.id} className="card p-4" data-testid="contact-request">
                 <p className="font-semibold">
-                  {request.companyName ?? t('applications.contacts.aCompany')}
+                  {request.companyName}
                   {request.jobTitle && <span className="font-normal text-muted"> · {request.jobTitle}</span>}
                 </p>
                 <p className="mt-1 text-sm whitespace-pre-line">{request.message}</p>
