@@ -6,7 +6,8 @@ import { expectNoSeriousViolations, pickChallenge, readSolution, signUp, submitC
  * The jobs flow across three people in real browsers against the real app: a company signs up, fills its profile,
  * is approved by an admin, posts a job; a learner with a passed Python challenge finds it in /vagas, applies and
  * sees it in /candidaturas; the company moves the application to interview; the learner sees the new status and
- * the notification in the header bell.
+ * the notification in the header bell; then the learner opts in to be found, the company requests contact and the
+ * learner accepts it, which shows their email to that company.
  */
 test('a company posts a job, a learner applies, the company invites to interview and the learner is notified', async ({ page, browser, request }) => {
   const stamp = Date.now().toString(36);
@@ -18,7 +19,7 @@ test('a company posts a job, a learner applies, the company invites to interview
   await approveCompany(request, companyName);
   await page.reload();
   await expect(page.getByTestId('company-pending')).toHaveCount(0);
-  await postJob(page, title, 'python, sql');
+  const jobId = await postJob(page, title, 'python, sql');
 
   // The learner proves Python first, so matching has evidence to rank by.
   const learnerContext = await browser.newContext();
@@ -106,5 +107,32 @@ test('a company posts a job, a learner applies, the company invites to interview
   // The company's action is in the learner's access log.
   await expect(learner.getByTestId('company-access')).toContainText(companyName);
   await expect(learner.getByTestId('company-access')).toContainText('Mudou a situação da sua candidatura');
+
+  // Contact requests: the learner opts in to be found; the company asks from the candidates tab; the learner
+  // accepts, and only then the company sees the email.
+  await learner.getByRole('switch', { name: /Aparecer para empresas/ }).check();
+  await expect(learner.getByText(/^Ligado: empresas aprovadas/)).toBeVisible();
+  await page.goto(`/empresa/vagas/${jobId}`);
+  await page.getByRole('tab', { name: 'Candidatos disponíveis' }).click();
+  const candidate = page.getByTestId('candidate').filter({ hasText: user.username });
+  await expect(candidate).not.toContainText(user.email);
+  await candidate.getByRole('button', { name: /^Solicitar contato com/ }).click();
+  await candidate.getByLabel(/^Mensagem para/).fill('Gostamos do seu portfólio em Python. Vamos conversar?');
+  await candidate.getByRole('button', { name: 'Enviar solicitação' }).click();
+  await expect(candidate.getByTestId('contact-status')).toHaveAttribute('data-status', 'pending');
+  await learner.reload();
+  const invite = learner.getByTestId('contact-request').filter({ hasText: companyName });
+  await expect(invite).toContainText('Gostamos do seu portfólio em Python. Vamos conversar?');
+  await expect(invite).toContainText(title);
+  await invite.getByRole('button', { name: 'Aceitar e compartilhar meu e-mail' }).click();
+  await expect(invite).toContainText('Você aceitou');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Candidatos disponíveis' }).click();
+  await expect(candidate.getByTestId('contact-status')).toHaveAttribute('data-status', 'accepted');
+  await expect(candidate.getByTestId('contact-status')).toContainText(user.email);
+  await page.goto('/empresa');
+  const sent = page.getByTestId('sent-contact-request').filter({ hasText: user.username });
+  await expect(sent).toHaveAttribute('data-status', 'accepted');
+  await expect(sent).toContainText(user.email);
   await learnerContext.close();
 });

@@ -816,6 +816,11 @@ export const en: Shape<Dictionary> = {
       create: 'Create job',
       save: 'Save job',
     },
+    contacts: {
+      title: 'Contact requests',
+      subtitle: 'People you invited to talk. Their email shows once they accept.',
+      empty: 'No contact requests sent',
+    },
     job: {
       publicPage: 'Public page',
       tabs: 'People for this job',

@@ -812,6 +812,11 @@ export const ptBR = {
       create: 'Criar vaga',
       save: 'Salvar vaga',
     },
+    contacts: {
+      title: 'Pedidos de contato',
+      subtitle: 'Pessoas que você convidou para conversar. O e-mail aparece quando a pessoa aceita.',
+      empty: 'Nenhum pedido de contato enviado',
+    },
     job: {
       publicPage: 'Página pública',
       tabs: 'Pessoas para esta vaga',

@@ -52,6 +52,7 @@ export default function CompanyDashboardPage() {
           )}
           <CompanyProfileForm company={company.data ?? null} />
           {company.data && <MyJobs />}
+          {company.data?.approved && <SentContactRequests />}
         </>
       )}
     </div>
@@ -249,6 +250,51 @@ function MyJobs() {
           <ProblemMessage error={remove.error} />
         </ConfirmDialog>
       )}
+    </section>
+  );
+}
+
+function SentContactRequests() {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: queryKeys.companyContactRequests, queryFn: endpoints.companyContactRequests });
+  return (
+    <section aria-labelledby="sent-contacts-heading">
+      <h2 id="sent-contacts-heading" className="text-xl font-semibold">
+        {t('company.contacts.title')}
+      </h2>
+      <p className="mt-1 text-sm text-muted">{t('company.contacts.subtitle')}</p>
+      <div className="mt-3">
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.length === 0 ? (
+          <EmptyState title={t('company.contacts.empty')} />
+        ) : (
+          <ul className="space-y-2" data-testid="sent-contact-requests">
+            {list.data.map((request) => (
+              <li key={request.id} className="card p-3 text-sm" data-testid="sent-contact-request" data-status={request.status}>
+                <p className="font-semibold">
+                  {request.candidate.fullName ?? request.candidate.username}{' '}
+                  <span className="font-normal text-muted">@{request.candidate.username}</span>
+                  {request.jobTitle && <span className="font-normal text-muted"> · {request.jobTitle}</span>}
+                </p>
+                <p className="text-muted">
+                  {t(`company.job.contact.${request.status}`, { defaultValue: request.status })} · {formatDate(request.createdAt)}
+                  {request.status === 'accepted' && request.candidate.email && (
+                    <>
+                      {' · '}
+                      <a className="link" href={`mailto:${request.candidate.email}`}>
+                        {request.candidate.email}
+                      </a>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
-import { COMPANY_MOVES, type Applicant, type SentContactRequest, type RankedCandidate } from '../../api/types';
+import { COMPANY_MOVES, type Applicant, type RankedCandidate } from '../../api/types';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate } from '../../lib/format';
@@ -213,14 +213,10 @@ function Score({ value }: { value: number }) {
 function Candidates({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const list = useQuery({ queryKey: queryKeys.jobCandidates(jobId), queryFn: () => endpoints.jobCandidates(jobId) });
-  const sent = useQuery({ queryKey: queryKeys.companyContactRequests, queryFn: endpoints.companyContactRequests, retry: false });
   const [asking, setAsking] = useState<string | null>(null);
 
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-
-  // One request per company and candidate, whichever job it named.
-  const requestFor = (candidateId: string): SentContactRequest | undefined => sent.data?.find((r) => r.candidate.id === candidateId);
 
   return (
     <>
@@ -234,7 +230,6 @@ function Candidates({ jobId }: { jobId: string }) {
               key={item.candidate.id}
               item={item}
               jobId={jobId}
-              request={requestFor(item.candidate.id)}
               open={asking === item.candidate.id}
               onOpen={() => setAsking(item.candidate.id)}
               onClose={() => setAsking(null)}
@@ -249,14 +244,12 @@ function Candidates({ jobId }: { jobId: string }) {
 function CandidateRow({
   item,
   jobId,
-  request,
   open,
   onOpen,
   onClose,
 }: {
   item: RankedCandidate;
   jobId: string;
-  request: SentContactRequest | undefined;
   open: boolean;
   onOpen: () => void;
   onClose: () => void;
@@ -268,11 +261,14 @@ function CandidateRow({
     mutationFn: () => endpoints.requestContact({ candidateId: item.candidate.id, jobId, message: message.trim() }),
     onSuccess: () => {
       onClose();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.jobCandidates(jobId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.companyContactRequests });
     },
   });
   const name = item.candidate.fullName ?? item.candidate.username;
-  const email = request?.candidate.email;
+  // One request per company and candidate, whichever job it named; the email comes once they accept.
+  const contact = item.contactStatus;
+  const email = item.candidate.email;
 
   return (
     <li className="card p-4" data-testid="candidate">
@@ -286,10 +282,10 @@ function CandidateRow({
             <span className="text-sm font-normal text-muted">@{item.candidate.username}</span>
           </p>
           <p className="mt-1 text-sm">{item.explanation}</p>
-          {request ? (
-            <p className="mt-1 text-sm text-muted" data-testid="contact-status">
-              {t(`company.job.contact.${request.status}`)}
-              {request.status === 'accepted' && email && (
+          {contact !== 'none' ? (
+            <p className="mt-1 text-sm text-muted" data-testid="contact-status" data-status={contact}>
+              {t(`company.job.contact.${contact}`, { defaultValue: contact })}
+              {contact === 'accepted' && email && (
                 <>
                   {' · '}
                   <a className="link" href={`mailto:${email}`}>
@@ -307,7 +303,7 @@ function CandidateRow({
           )}
         </div>
       </div>
-      {open && !request && (
+      {open && contact === 'none' && (
         <form
           noValidate
           className="mt-3 space-y-2"

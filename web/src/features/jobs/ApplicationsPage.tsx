@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import { isApiError } from '../../api/problem';
-import type { MyApplication } from '../../api/types';
+import type { Discoverable, MyApplication } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -259,9 +259,20 @@ function Discoverability() {
   const queryClient = useQueryClient();
   const state = useQuery({ queryKey: queryKeys.discoverable, queryFn: endpoints.discoverable });
   const access = useQuery({ queryKey: queryKeys.companyAccess, queryFn: endpoints.companyAccess });
+  // The switch moves at once; a refused save puts it back.
   const toggle = useMutation({
     mutationFn: (discoverable: boolean) => endpoints.setDiscoverable(discoverable),
-    onSuccess: (data) => queryClient.setQueryData(queryKeys.discoverable, data),
+    onMutate: (discoverable) => {
+      const previous = queryClient.getQueryData<Discoverable>(queryKeys.discoverable);
+      queryClient.setQueryData<Discoverable>(queryKeys.discoverable, { discoverable, updatedAt: previous?.updatedAt ?? null });
+      return { previous };
+    },
+    onError: (_error, _value, context) => queryClient.setQueryData(queryKeys.discoverable, context?.previous),
+    onSuccess: (data) => {
+      queryClient.setQueryData(queryKeys.discoverable, data);
+      // Pending invitations hide while opted out: ask again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myContactRequests });
+    },
   });
   const on = state.data?.discoverable ?? false;
 
