@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { approveCompany, postJob, signUpCompany } from './jobs-support';
-import { expectNoSeriousViolations, pickChallenge, readSolution, signUp, submitCode } from './support';
+import { expectNoSeriousViolations, newUser, pickChallenge, readSolution, signUp, submitCode } from './support';
 
 /**
  * The jobs flow across three people in real browsers against the real app: a company signs up, fills its profile,
@@ -134,5 +134,65 @@ test('a company posts a job, a learner applies, the company invites to interview
   const sent = page.getByTestId('sent-contact-request').filter({ hasText: user.username });
   await expect(sent).toHaveAttribute('data-status', 'accepted');
   await expect(sent).toContainText(user.email);
+  await learnerContext.close();
+});
+
+/**
+ * Assessments: an approved company picks a challenge from the catalog and a window, gets the private link once;
+ * a learner opening it signed out signs up first and lands on the claimed assessment with the challenge to solve;
+ * the company's list then names the candidate.
+ */
+test('a company sends an assessment link and a learner claims it after signing up', async ({ page, browser, request }) => {
+  const stamp = Date.now().toString(36);
+  const companyName = `Avalia Tech ${stamp}`;
+  const challenge = await pickChallenge(request, ['python']);
+  await signUpCompany(page, companyName);
+  await approveCompany(request, companyName);
+
+  await page.goto('/empresa');
+  await page.getByRole('link', { name: 'Avaliações técnicas' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avaliações técnicas' })).toBeVisible();
+  // Without challenges or a deadline, the server's messages land on the form.
+  await page.getByRole('button', { name: 'Criar avaliação' }).click();
+  await expect(page.getByText('Escolha de 1 a')).toBeVisible();
+  await page.getByLabel('Título', { exact: true }).fill(`Teste técnico ${stamp}`);
+  await page.getByLabel('Buscar desafios no catálogo').fill(challenge.title);
+  await page.getByTestId('assessment-catalog').getByRole('checkbox', { name: challenge.title }).check();
+  await expect(page.getByText(`Escolhidos: ${challenge.title}`)).toBeVisible();
+  await page.getByLabel('Fecha em').fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 16));
+  await page.getByRole('button', { name: 'Criar avaliação' }).click();
+  const created = page.getByTestId('assessment-link');
+  await expect(created).toContainText('só é mostrado uma vez');
+  const link = await created.getByLabel('Link da avaliação').inputValue();
+  expect(link).toMatch(/\/avaliacoes\/[\w-]+$/);
+  await expect(page.getByTestId('assessment').filter({ hasText: `Teste técnico ${stamp}` })).toContainText('Ainda ninguém abriu o link.');
+
+  const learnerContext = await browser.newContext();
+  const learner = await learnerContext.newPage();
+  await learner.goto(new URL(link).pathname);
+  await expect(learner).toHaveURL(/\/login\?next=%2Favaliacoes%2F/);
+  await learner.getByRole('main').getByRole('link', { name: 'Criar conta' }).click();
+  const user = newUser();
+  await learner.getByLabel('Nome completo (opcional)').fill(user.fullName);
+  await learner.getByLabel('Nome de usuário').fill(user.username);
+  await learner.getByLabel('E-mail').fill(user.email);
+  await learner.getByLabel('Senha').fill(user.password);
+  await learner.getByRole('button', { name: 'Criar conta' }).click();
+  await expect(learner).toHaveURL(/\/avaliacoes\/[\w-]+$/);
+  await expect(learner.getByRole('heading', { level: 1, name: `Teste técnico ${stamp}` })).toBeVisible();
+  await expect(learner.getByText(`Avaliação de ${companyName}`)).toBeVisible();
+  await expect(learner.getByTestId('claim-challenges').getByRole('link', { name: 'Resolver' })).toHaveAttribute('href', `/challenges/${challenge.slug}`);
+  await learner.goto('/candidaturas');
+  await expect(learner.getByTestId('my-assessment')).toContainText(`Teste técnico ${stamp}`);
+
+  // The company's list is a summary; opening the result names the candidate, and that read is in their access log.
+  await page.reload();
+  const row = page.getByTestId('assessment').filter({ hasText: `Teste técnico ${stamp}` });
+  await expect(row).toHaveAttribute('data-status', 'in_progress');
+  await row.getByRole('button', { name: `Ver resultado de Teste técnico ${stamp}` }).click();
+  await expect(row.getByTestId('assessment-result')).toContainText(user.email);
+  await expect(row.getByTestId('assessment-result')).toContainText(`${challenge.slug} — não resolvido`);
+  await learner.reload();
+  await expect(learner.getByTestId('company-access')).toContainText('Viu o resultado da sua avaliação');
   await learnerContext.close();
 });

@@ -195,33 +195,68 @@ function AssessmentList() {
         ) : (
           <ul className="space-y-3" data-testid="assessments">
             {list.data.map((a) => (
-              <li key={a.id} className="card p-4" data-testid="assessment">
-                <p className="font-semibold">{a.title}</p>
-                <p className="text-sm text-muted">
-                  {t(`assessments.status.${a.status}`, { defaultValue: a.status })} ·{' '}
-                  {t('assessments.window', { from: formatDateTime(a.opensAt), to: formatDateTime(a.closesAt) })}
-                </p>
-                <p className="mt-1 text-sm">
-                  {a.candidate
-                    ? t('assessments.candidate', { name: a.candidate.fullName ?? a.candidate.username, email: a.candidate.email ?? '—' })
-                    : t('assessments.unclaimed')}
-                </p>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {a.challenges.map((c) => (
-                    <li key={c.slug}>
-                      <span aria-hidden="true">{c.passed ? '✓ ' : '○ '}</span>
-                      {c.slug} —{' '}
-                      {c.passed
-                        ? t('assessments.passedOn', { date: c.passedAt ? formatDateTime(c.passedAt) : '', language: c.language ?? '' })
-                        : t('assessments.notPassed')}
-                    </li>
-                  ))}
-                </ul>
-              </li>
+              <AssessmentRow key={a.id} assessment={a} />
             ))}
           </ul>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * One sent assessment. The list is a summary; who claimed it and what they passed come from the detail, which the
+ * candidate's access log records, so it loads only when the company asks for it.
+ */
+function AssessmentRow({ assessment: a }: { assessment: Assessment }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const claimed = a.status === 'in_progress' || a.status === 'closed';
+  const detail = useQuery({ queryKey: ['companyAssessment', a.id], queryFn: () => endpoints.companyAssessment(a.id), enabled: open });
+  const shown = detail.data ?? a;
+  return (
+    <li className="card p-4" data-testid="assessment" data-status={a.status}>
+      <p className="font-semibold">{a.title}</p>
+      <p className="text-sm text-muted">
+        {t(`assessments.status.${a.status}`, { defaultValue: a.status })} ·{' '}
+        {t('assessments.window', { from: formatDateTime(a.opensAt), to: formatDateTime(a.closesAt) })}
+      </p>
+      {!open ? (
+        <>
+          <p className="mt-1 text-sm">{a.challenges.map((c) => c.slug).join(', ')}</p>
+          {claimed ? (
+            <button type="button" className="btn-secondary mt-2" onClick={() => setOpen(true)} aria-label={t('assessments.seeResultLabel', { title: a.title })}>
+              {t('assessments.seeResult')}
+            </button>
+          ) : (
+            <p className="mt-1 text-sm text-muted">{t('assessments.unclaimed')}</p>
+          )}
+        </>
+      ) : detail.isPending ? (
+        <Loading />
+      ) : detail.isError ? (
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        <div data-testid="assessment-result">
+          <p className="mt-1 text-sm">
+            {shown.candidate
+              ? t('assessments.candidate', { name: shown.candidate.fullName ?? shown.candidate.username, email: shown.candidate.email ?? '—' })
+              : t('assessments.unclaimed')}
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {shown.challenges.map((c) => (
+              <li key={c.slug}>
+                <span aria-hidden="true">{c.passed ? '✓ ' : '○ '}</span>
+                {c.slug} —{' '}
+                {c.passed
+                  ? t('assessments.passedOn', { date: c.passedAt ? formatDateTime(c.passedAt) : '', language: c.language ?? '' })
+                  : t('assessments.notPassed')}
+                {c.verification && <span className="ml-1 text-xs text-success">{t('assessments.signed')}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
   );
 }
