@@ -5,6 +5,8 @@ using Compila.Web.Tests.Features.SmartSolver;
 namespace Compila.Web.Tests.Features.Ai;
 
 /// <summary>The Smart Solver against a local server speaking OpenAI's chat-completions protocol.</summary>
+// Never reaches a provider-specific query: scripts/test.sh runs it on SQLite only.
+[Trait("Database", "None")]
 public sealed class OpenAiProviderTests(LlmAppFixture fixture) : IClassFixture<LlmAppFixture>
 {
     [Fact]

@@ -113,7 +113,8 @@ public sealed class JobPostingsTests(CompilaApp app) : IClassFixture<CompilaApp>
     {
         var (learner, _) = await JobsScenario.LearnerAsync(app);
         var company = await JobsScenario.CompanyAsync(app);
-        var rival = await JobsScenario.CompanyAsync(app);
+        // Approved, so its reads reach the ownership check (an unapproved company lists no candidates at all).
+        var rival = await JobsScenario.CompanyAsync(app, await JobsScenario.AdminAsync(app));
         var job = await JobsScenario.PostJobAsync(company, JobsScenario.Job("Vaga da empresa A", ["go"]));
         var id = job["id"]!.GetValue<string>();
 

@@ -4,6 +4,8 @@ using Compila.Web.Tests.Infrastructure;
 namespace Compila.Web.Tests.Infrastructure.Proxies;
 
 /// <summary>Real Kestrel on loopback: anonymous rate limits per client behind a trusted proxy, and only then.</summary>
+// Never reaches a provider-specific query: scripts/test.sh runs it on SQLite only.
+[Trait("Database", "None")]
 public sealed class TrustedProxiesTests
 {
     static CompilaApp Start(string? trustedProxy)

@@ -4,6 +4,8 @@ using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Infrastructure.RateLimiting;
 
+// Never reaches a provider-specific query: scripts/test.sh runs it on SQLite only.
+[Trait("Database", "None")]
 public sealed class RateLimitTests
 {
     static Dictionary<string, string?> Limit(int perMinute, string? redis = null)
