@@ -197,6 +197,7 @@ export const queryKeys = {
   myBilling: (userId: string) => ['myBilling', userId] as const,
   jobs: (query: JobsQuery) => ['jobs', query] as const,
   job: (id: string) => ['job', id] as const,
+  company: (id: string) => ['company', id] as const,
   jobsForMe: ['jobsForMe'] as const,
   myApplications: ['myApplications'] as const,
   discoverable: ['discoverable'] as const,

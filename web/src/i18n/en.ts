@@ -675,7 +675,6 @@ export const en: Shape<Dictionary> = {
       results: 'Recommended jobs',
       match: 'Match',
       scoreLabel: 'Match score: {{score}} out of 100',
-      missing: 'No evidence yet for: {{list}}',
       emptyTitle: 'No open jobs for now',
       emptyBody: 'Meanwhile, solve challenges: every passed solution becomes evidence in your portfolio and improves your recommendations.',
       emptyCta: 'Solve challenges',

@@ -671,7 +671,6 @@ export const ptBR = {
       results: 'Vagas recomendadas',
       match: 'Compatibilidade',
       scoreLabel: 'Nota de compatibilidade: {{score}} de 100',
-      missing: 'Ainda falta evidência em: {{list}}',
       emptyTitle: 'Nenhuma vaga aberta por enquanto',
       emptyBody: 'Enquanto isso, resolva desafios: cada solução aprovada vira evidência no seu portfólio e melhora suas recomendações.',
       emptyCta: 'Resolver desafios',

@@ -54,10 +54,8 @@ export default function ForMePage() {
                     </span>
                     {t('jobs.forMe.match')}
                   </p>
+                  {/* The server's explanation already names what is missing. */}
                   <p className="mt-1">{item.explanation}</p>
-                  {item.missing.length > 0 && (
-                    <p className="mt-1 text-xs text-muted">{t('jobs.forMe.missing', { list: item.missing.join(', ') })}</p>
-                  )}
                 </div>
               </JobCard>
             ))}

@@ -104,7 +104,7 @@ export default function JobPage() {
 function CompanyBlock({ job }: { job: Job }) {
   const { t } = useTranslation();
   // The public company page exists only once approved; a company previewing its own pending job sees the card alone.
-  const company = useQuery({ queryKey: ['company', job.company.id], queryFn: () => endpoints.company(job.company.id), enabled: job.company.approved });
+  const company = useQuery({ queryKey: queryKeys.company(job.company.id), queryFn: () => endpoints.company(job.company.id), enabled: job.company.approved });
   return (
     <section className="card p-4" aria-labelledby="job-company-heading" data-testid="job-company">
       <h2 id="job-company-heading" className="font-semibold">

@@ -164,7 +164,6 @@ export default function JobsPage() {
               type="number"
               inputMode="numeric"
               min={0}
-              step={500}
               value={draft.salaryMin}
               placeholder={t('jobs.filters.salaryPlaceholder')}
               onChange={(e) => setDraft({ ...draft, salaryMin: e.target.value })}
