@@ -11,7 +11,7 @@ using Compila.Submissions.Bench;
 // Reliability and throughput of the judging pipeline, end to end, against real processes:
 //   dotnet run -c Release --project bench/Compila.Submissions.Bench -- [--short] [--no-kill] [--queue database|rabbitmq] [--postgres <conn>]
 //   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --sqlite-contention   (two SQLite writers, see SqliteContention)
-//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --scale [--postgres <conn>] [--rabbitmq <uri>]   (2 api + 2 worker processes, see ScaleOut)
+//   dotnet run -c Release --project bench/Compila.Submissions.Bench -- --scale [--short] [--postgres <conn>] [--rabbitmq <uri>]   (2 api + 2 worker processes, see ScaleOut)
 // First the baseline: the same code judged directly by the judge library (see Baseline). Then N learners submit
 // concurrently to an API instance; a separate worker instance judges; the worker is killed (SIGKILL) twice mid-run
 // and restarted (unless --no-kill). At the end every submission must be final exactly once, none pending,
@@ -86,7 +86,7 @@ var plan = Enumerable.Range(0, options.Users).SelectMany(i => Enumerable.Range(0
 
 if (args.Contains("--scale"))
 {
-    return await ScaleOut.RunAsync(root, dll, challenges,
+    return await ScaleOut.RunAsync(root, dll, challenges, args.Contains("--short"),
         options.Postgres ?? "Host=127.0.0.1;Username=postgres;Password=postgres;Database=postgres", options.RabbitMq, "127.0.0.1:6379");
 }
 

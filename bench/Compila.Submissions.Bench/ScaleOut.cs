@@ -21,7 +21,10 @@ internal static class ScaleOut
 {
     const string Password = "Escala-Horizontal-123";
 
-    public static async Task<int> RunAsync(string root, string dll, IReadOnlyList<ChallengeSuite> challenges, string postgresServer, string rabbitMq, string redis)
+    /// <param name="short">CI's run: smaller throughput phases (the figures get noisier; docs/benchmarks.md quotes full
+    /// runs), the same kill phase and every check.</param>
+    public static async Task<int> RunAsync(string root, string dll, IReadOnlyList<ChallengeSuite> challenges, bool @short,
+        string postgresServer, string rabbitMq, string redis)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "compila-scale-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataDir);
@@ -121,11 +124,12 @@ internal static class ScaleOut
 
         Console.WriteLine($"scale-out: 2 api + 2 worker processes, haproxy :{proxyPort}, prometheus :{prometheusPort}, data={dataDir}");
         // Not measured: first runs pay for JIT, compile servers and connection pools, which would count against one worker.
-        await PhaseAsync("warm-up", [.. Enumerable.Range(0, 20).Select(l => Item(l, 5))]);
-        var oneWorker = await PhaseAsync("one worker", [.. Enumerable.Range(0, 20).SelectMany(l => Enumerable.Range(0, 5).Select(k => Item(l, k)))]);
+        var perLearner = @short ? 2 : 5;
+        await PhaseAsync("warm-up", [.. Enumerable.Range(0, @short ? 10 : 20).Select(l => Item(l, 5))]);
+        var oneWorker = await PhaseAsync("one worker", [.. Enumerable.Range(0, 20).SelectMany(l => Enumerable.Range(0, perLearner).Select(k => Item(l, k)))]);
         worker2.Start();
         await worker2.WaitReadyAsync(http);
-        var twoWorkers = await PhaseAsync("two workers", [.. Enumerable.Range(20, 20).SelectMany(l => Enumerable.Range(0, 5).Select(k => Item(l, k)))]);
+        var twoWorkers = await PhaseAsync("two workers", [.. Enumerable.Range(20, 20).SelectMany(l => Enumerable.Range(0, perLearner).Select(k => Item(l, k)))]);
         await PhaseAsync("kills", [.. Enumerable.Range(40, 20).SelectMany(l => Enumerable.Range(0, 6).Select(k => Item(l, k)))], async total =>
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
