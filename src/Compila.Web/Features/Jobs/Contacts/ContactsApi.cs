@@ -81,7 +81,7 @@ public static class ContactsApi
 
         if (await db.Set<ContactRequest>().AnyAsync(r => r.CompanyId == me && r.CandidateId == candidateId, ct))
         {
-            return Problem(StatusCodes.Status409Conflict, "Pedido já enviado.", "Sua empresa já pediu contato a essa pessoa; aguarde a resposta dela.");
+            return AlreadySent();
         }
 
         var now = clock.GetUtcNow();
@@ -99,7 +99,7 @@ public static class ContactsApi
         catch (DbUpdateException)
         {
             // The same request sent twice at once: the unique (company, candidate) index let one through.
-            return Problem(StatusCodes.Status409Conflict, "Pedido já enviado.", "Sua empresa já pediu contato a essa pessoa; aguarde a resposta dela.");
+            return AlreadySent();
         }
 
         var card = new ContactCandidate(candidate.Id, candidate.Username, candidate.FullName, candidate.AvatarUrl, null);
@@ -169,7 +169,7 @@ public static class ContactsApi
         {
             if (request.Status != ContactStatus.Pending)
             {
-                return Problem(StatusCodes.Status422UnprocessableEntity, "Pedido já respondido.", "Você já respondeu a esse pedido de contato.");
+                return AlreadyAnswered();
             }
 
             var now = clock.GetUtcNow();
@@ -180,7 +180,7 @@ public static class ContactsApi
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, wanted).SetProperty(r => r.AnsweredAt, now), ct);
             if (changed == 0)
             {
-                return Problem(StatusCodes.Status422UnprocessableEntity, "Pedido já respondido.", "Você já respondeu a esse pedido de contato.");
+                return AlreadyAnswered();
             }
 
             events.Publish(new ContactRequestAnswered(id, request.CompanyId, me, principal.FindFirstValue("name") ?? "", accept, now));
@@ -208,4 +208,10 @@ public static class ContactsApi
     }
 
     static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    static ProblemHttpResult AlreadySent() =>
+        Problem(StatusCodes.Status409Conflict, "Pedido já enviado.", "Sua empresa já pediu contato a essa pessoa; aguarde a resposta dela.");
+
+    static ProblemHttpResult AlreadyAnswered() =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "Pedido já respondido.", "Você já respondeu a esse pedido de contato.");
 }
