@@ -10,13 +10,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash scripts/services.sh
 failed=()
 # Per-stage wall times, printed at the end so a slow stage is visible in every CI log.
+# Each stage also reports the CPU its (waited-for) children used, so a stage that leaves the cores idle shows.
 timings=()
+children_cpu() { awk '{ print $16 + $17 }' /proc/$$/stat; }
+ticks=$(getconf CLK_TCK)
 stage_started=$SECONDS
+stage_cpu=$(children_cpu)
 stage_name="setup and build"
 stage() {
-  timings+=("$(printf '%5ds  %s' $((SECONDS - stage_started)) "$stage_name")")
+  local wall=$((SECONDS - stage_started)) cpu=$(( ($(children_cpu) - stage_cpu) / ticks ))
+  timings+=("$(printf '%5ds wall %5ds cpu  %s' "$wall" "$cpu" "$stage_name")")
   stage_name="$1"
   stage_started=$SECONDS
+  stage_cpu=$(children_cpu)
   echo "== $1"
 }
 # Renders and lints deploy/ and installs kubectl for tests/Compila.Deploy.Tests.
