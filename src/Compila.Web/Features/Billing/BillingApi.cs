@@ -238,9 +238,12 @@ public static class BillingApi
             return existing.StripeCustomerId;
         }
 
+        // Stripe replays an idempotent answer for 24 hours: after a deleted customer the key must differ, or the
+        // deleted customer would come back.
+        var key = existing is null ? $"customer-{userId}" : $"customer-{userId}-after-{existing.StripeCustomerId}";
         var customer = await new CustomerService(client).CreateAsync(
             new CustomerCreateOptions { Metadata = new() { ["user_id"] = userId.ToString() } },
-            new RequestOptions { IdempotencyKey = $"customer-{userId}" }, ct);
+            new RequestOptions { IdempotencyKey = key }, ct);
         if (existing is null)
         {
             db.Add(new BillingCustomer { UserId = userId, StripeCustomerId = customer.Id, CreatedAt = DateTimeOffset.UtcNow });
