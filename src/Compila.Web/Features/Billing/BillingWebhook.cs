@@ -92,8 +92,9 @@ internal sealed class BillingWebhook(CompilaDb db, BillingLedger ledger, StripeG
     }
 
     /// <summary>
-    /// Stripe's current state of every subscription not yet ended that we hold for the learner whose customer was deleted (Stripe cancels
-    /// them with the customer). One Stripe no longer knows is returned as <c>null</c> beside its id: it grants nothing.
+    /// Stripe's current state of every subscription not yet ended that we hold for the learner whose customer was
+    /// deleted (Stripe cancels them with the customer). One Stripe no longer knows is returned as <c>null</c> beside
+    /// its id: it grants nothing.
     /// </summary>
     async Task<List<(string Id, Subscription? Current)>> ReadSubscriptionsOfAsync(string customerId, CancellationToken ct)
     {
