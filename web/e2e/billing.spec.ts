@@ -23,7 +23,7 @@ test('pricing page shows the plans in BRL and switching to yearly changes the pr
   }
 
   const api = (await (await page.request.get('/v1/billing/plans')).json()) as {
-    plans: { id: string; monthlyCents: number; yearlyCents: number; unlocks: { features: string[] } }[];
+    plans: { id: string; monthlyCents: number; yearlyCents: number; unlocks: { features: { id: string; description: string }[] } }[];
     passes: { months: number; priceCents: number }[];
   };
   const brl = (cents: number) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(cents / 100).replace(/\s+/g, ' ');
@@ -33,8 +33,13 @@ test('pricing page shows the plans in BRL and switching to yearly changes the pr
   expect(await plain(page, 'plan-price', 'free')).toBe('Grátis');
   expect(await plain(page, 'plan-price', 'pro')).toBe(`${brl(pro.monthlyCents)}/mês`);
   expect(await plain(page, 'plan-price', 'pro_plus')).toBe(`${brl(proPlus.monthlyCents)}/mês`);
-  // What each plan unlocks, as the server enforces it.
-  await expect(page.getByTestId('plan-card').and(page.locator('[data-plan="pro"]'))).toContainText(pro.unlocks.features[0]!);
+  // What each plan unlocks, as the server enforces it: one line per feature the API lists, no more.
+  for (const plan of api.plans) {
+    const lines = page.locator(`[data-testid="plan-card"][data-plan="${plan.id}"] [data-feature]`);
+    await expect(lines).toHaveCount(plan.unlocks.features.length);
+  }
+  await expect(page.locator('[data-plan="pro"] [data-feature="cv_without_branding"]')).toContainText('sem o rodapé');
+  await expect(page.locator('[data-plan="pro_plus"] [data-feature="featured_applications"]')).toContainText('Candidaturas em destaque');
 
   await page.getByText('Anual', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Anual' })).toBeChecked();

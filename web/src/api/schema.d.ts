@@ -1278,6 +1278,7 @@ export interface components {
             missing: string[];
             candidate: components["schemas"]["ApplicantContact"];
             snapshot: components["schemas"]["PortfolioSnapshot"];
+            featured: boolean;
         };
         ApplicantContact: {
             /** Format: uuid */
@@ -1935,6 +1936,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             job: components["schemas"]["JobResource"];
+            featured: boolean;
         };
         MyBilling: {
             plan: string;
@@ -1947,6 +1949,7 @@ export interface components {
             subscriptions: components["schemas"]["BillingSubscriptionView"][];
             payments: components["schemas"]["BillingPaymentView"][];
             paymentsEnabled: boolean;
+            unlocks: components["schemas"]["PlanUnlocks"];
         };
         MySubmission: {
             /** Format: uuid */
@@ -2016,6 +2019,10 @@ export interface components {
             passes: components["schemas"]["PassInfo"][];
             paymentsEnabled: boolean;
         };
+        PlanFeature: {
+            id: string;
+            description: string;
+        };
         PlanInfo: {
             id: string;
             name: string;
@@ -2029,7 +2036,7 @@ export interface components {
         PlanUnlocks: {
             /** Format: int32 */
             aiDailyTokens: number;
-            features: string[];
+            features: components["schemas"]["PlanFeature"][];
         };
         PortfolioBadge: {
             id: string;

@@ -82,6 +82,9 @@ export type ProjectRequest = Schemas['ProjectRequest'];
 export type PlanCatalog = Schemas['PlanCatalogResponse'];
 export type PlanInfo = Schemas['PlanInfo'];
 export type PassInfo = Schemas['PassInfo'];
+/** What a plan unlocks: its daily AI tokens and each server-enforced feature (`id` stable, `description` in pt-BR). */
+export type PlanUnlocks = Schemas['PlanUnlocks'];
+export type PlanFeature = Schemas['PlanFeature'];
 /** `GET /v1/billing`: the plan in force now, its renewal or expiry, and the learner's subscriptions and payments. */
 export type MyBilling = Schemas['MyBilling'];
 export type BillingSubscription = Schemas['BillingSubscriptionView'];

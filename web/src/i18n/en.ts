@@ -521,9 +521,14 @@ export const en: Shape<Dictionary> = {
   billing: {
     planName: { free: 'Free', pro: 'Pro', pro_plus: 'Pro+' },
     badgeLabel: '{{plan}} plan',
+    feature: {
+      ai_daily_tokens: '{{tokens}} AI tokens a day (tutor and Smart Solver)',
+      cv_without_branding: 'PDF CV without the “Gerado por compila.dev” footer',
+      featured_applications: 'Featured job applications: a Pro+ badge for the company and ahead of applicants with the same score (nobody is hidden)',
+    },
     pricing: {
       title: 'Plans and pricing',
-      subtitle: 'Start for free. Subscribe to Pro or Pro+ for more AI in the tutor and the Smart Solver.',
+      subtitle: 'Start for free. Pro and Pro+ give more AI in the tutor and the Smart Solver, plus whatever else each plan lists below.',
       interval: 'Billing',
       monthly: 'Monthly',
       yearly: 'Yearly',
@@ -555,6 +560,7 @@ export const en: Shape<Dictionary> = {
       title: 'Plan and billing',
       current: 'Current plan',
       freeBody: 'You are on the free plan.',
+      unlocks: 'What your plan includes',
       renews: 'Renews on {{date}}',
       expires: 'Valid until {{date}}',
       pass: 'Pro pass valid until {{date}}',
@@ -595,6 +601,12 @@ export const en: Shape<Dictionary> = {
     },
   },
   jobs: {
+    featured: {
+      badge: 'Pro+ featured',
+      companyNote:
+        'Applications marked “Pro+ featured” come from Pro+ subscribers: they are listed ahead of applicants with the same match. The match itself does not change and nobody is hidden.',
+      candidateNote: 'The company sees a featured badge, and your application is listed ahead of applicants with the same match.',
+    },
     title: 'Jobs',
     subtitle: 'Jobs from approved companies, with the technologies they ask for and what you have already proven.',
     forMeLink: 'Jobs for you',

@@ -517,9 +517,15 @@ export const ptBR = {
   billing: {
     planName: { free: 'Gratuito', pro: 'Pro', pro_plus: 'Pro+' },
     badgeLabel: 'Plano {{plan}}',
+    // One line per feature id of GET /v1/billing/plans; an id missing here shows the server's own description.
+    feature: {
+      ai_daily_tokens: '{{tokens}} tokens de IA por dia (tutor e Smart Solver)',
+      cv_without_branding: 'Currículo em PDF sem o rodapé “Gerado por compila.dev”',
+      featured_applications: 'Candidaturas em destaque: selo Pro+ para a empresa e à frente de quem tem a mesma pontuação (ninguém é escondido)',
+    },
     pricing: {
       title: 'Planos e preços',
-      subtitle: 'Comece grátis. Assine o Pro ou o Pro+ para ter mais IA no tutor e no Smart Solver.',
+      subtitle: 'Comece grátis. O Pro e o Pro+ dão mais IA no tutor e no Smart Solver e o que mais cada plano lista abaixo.',
       interval: 'Cobrança',
       monthly: 'Mensal',
       yearly: 'Anual',
@@ -551,6 +557,7 @@ export const ptBR = {
       title: 'Plano e cobrança',
       current: 'Plano atual',
       freeBody: 'Você está no plano gratuito.',
+      unlocks: 'O que seu plano inclui',
       renews: 'Renova em {{date}}',
       expires: 'Válido até {{date}}',
       pass: 'Passe Pro válido até {{date}}',
@@ -591,6 +598,12 @@ export const ptBR = {
     },
   },
   jobs: {
+    featured: {
+      badge: 'Destaque Pro+',
+      companyNote:
+        'Candidaturas com “Destaque Pro+” são de assinantes do Pro+: aparecem à frente de quem tem a mesma compatibilidade. A compatibilidade não muda e ninguém fica escondido.',
+      candidateNote: 'A empresa vê um selo de destaque e sua candidatura vem à frente de quem tem a mesma compatibilidade.',
+    },
     title: 'Vagas',
     subtitle: 'Vagas de empresas aprovadas, com as tecnologias que elas pedem e o que você já provou saber.',
     forMeLink: 'Vagas para você',

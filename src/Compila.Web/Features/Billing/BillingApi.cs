@@ -19,10 +19,14 @@ public sealed record BillingSubscriptionView(string Plan, string Status, DateTim
 
 public sealed record BillingPaymentView(string Kind, string Plan, long AmountCents, string Currency, string Status, int? PassMonths, DateTimeOffset CreatedAt);
 
-/// <summary><paramref name="Plan"/> is the plan in force now; <paramref name="RenewsAt"/> is set while a subscription renews by itself.</summary>
+/// <summary>
+/// <paramref name="Plan"/> is the plan in force now and <paramref name="Unlocks"/> what it unlocks (as in the catalog);
+/// <paramref name="RenewsAt"/> is set while a subscription renews by itself.
+/// </summary>
 public sealed record MyBilling(
     string Plan, DateTimeOffset? ExpiresAt, DateTimeOffset? RenewsAt, DateTimeOffset? PassExpiresAt,
-    IReadOnlyList<BillingSubscriptionView> Subscriptions, IReadOnlyList<BillingPaymentView> Payments, bool PaymentsEnabled);
+    IReadOnlyList<BillingSubscriptionView> Subscriptions, IReadOnlyList<BillingPaymentView> Payments, bool PaymentsEnabled,
+    PlanUnlocks Unlocks);
 
 public sealed record WebhookReceipt(bool Received, bool Duplicate);
 
@@ -45,7 +49,7 @@ public static class BillingApi
     internal static Ok<PlanCatalogResponse> Plans(PlanCatalog catalog) => TypedResults.Ok(catalog.Describe());
 
     internal static async Task<Results<Ok<MyBilling>, NotFound>> Mine(
-        ClaimsPrincipal principal, IUserPlans userPlans, CompilaDb db, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, IUserPlans userPlans, PlanCatalog catalog, CompilaDb db, StripeGateway stripe, TimeProvider clock, CancellationToken ct)
     {
         if (principal.CurrentUserId() is not { } userId || await userPlans.FindAsync(userId, ct) is not { } plan)
         {
@@ -60,9 +64,9 @@ public static class BillingApi
             .ToListAsync(ct)).OrderByDescending(p => p.CreatedAt).ToList();
         var renewsAt = subscriptions.Where(s => s.Status is "active" or "trialing" && !s.CancelAtPeriodEnd)
             .Max(s => s.CurrentPeriodEnd);
-        var now = clock.GetUtcNow();
+        var inForce = plan.EffectivePlan(clock.GetUtcNow());
         return TypedResults.Ok(new MyBilling(
-            plan.EffectivePlan(now), plan.ExpiresAt, renewsAt, pass, subscriptions, payments, stripe.IsConfigured));
+            inForce, plan.ExpiresAt, renewsAt, pass, subscriptions, payments, stripe.IsConfigured, catalog.UnlocksOf(inForce)));
     }
 
     internal static async Task<Results<Ok<RedirectUrl>, ValidationProblem, ProblemHttpResult>> Checkout(
@@ -234,9 +238,12 @@ public static class BillingApi
             return existing.StripeCustomerId;
         }
 
+        // Stripe replays an idempotent answer for 24 hours: after a deleted customer the key must differ, or the
+        // deleted customer would come back.
+        var key = existing is null ? $"customer-{userId}" : $"customer-{userId}-after-{existing.StripeCustomerId}";
         var customer = await new CustomerService(client).CreateAsync(
             new CustomerCreateOptions { Metadata = new() { ["user_id"] = userId.ToString() } },
-            new RequestOptions { IdempotencyKey = $"customer-{userId}" }, ct);
+            new RequestOptions { IdempotencyKey = key }, ct);
         if (existing is null)
         {
             db.Add(new BillingCustomer { UserId = userId, StripeCustomerId = customer.Id, CreatedAt = DateTimeOffset.UtcNow });

@@ -10,6 +10,11 @@ namespace Compila.Web.Features.Billing;
 public sealed class BillingCustomer
 {
     public Guid UserId { get; set; }
+
+    /// <summary>
+    /// Stripe's <c>cus_…</c> id; <c>none:&lt;user id&gt;</c> when a pass arrived without one, <c>deleted:cus_…</c> after
+    /// Stripe deleted the customer. Only a <c>cus_</c> id opens the portal or is reused at checkout.
+    /// </summary>
     public required string StripeCustomerId { get; set; }
 
     /// <summary>End of the pro time paid with passes (Pix or boleto), null when none was bought.</summary>

@@ -41,6 +41,39 @@ internal sealed class BillingLedger(CompilaDb db, IUserPlans userPlans, PlanCata
         return userId;
     }
 
+    /// <summary>
+    /// A Stripe customer was deleted: copies Stripe's state of the learner's subscriptions (<paramref name="subscriptions"/>,
+    /// read by the caller; a null state is one Stripe no longer has, so it ends now) and unlinks the customer from the
+    /// learner, keeping pass time already paid. Returns the learner, or null when the customer was none of ours.
+    /// </summary>
+    public async Task<Guid?> ForgetCustomerAsync(
+        string stripeCustomerId, IReadOnlyList<(string Id, Subscription? Current)> subscriptions, CancellationToken ct)
+    {
+        var customer = await db.Set<BillingCustomer>().SingleOrDefaultAsync(c => c.StripeCustomerId == stripeCustomerId, ct);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        foreach (var (id, current) in subscriptions)
+        {
+            if (current is not null)
+            {
+                await SyncSubscriptionAsync(current, ct);
+                continue;
+            }
+
+            var row = await db.Set<BillingSubscription>().SingleAsync(s => s.StripeSubscriptionId == id, ct);
+            row.Status = "canceled";
+            row.CancelAtPeriodEnd = false;
+            row.UpdatedAt = clock.GetUtcNow();
+        }
+
+        // Not a "cus_" id any more: the portal closes and the next checkout creates a new customer (BillingApi).
+        customer.StripeCustomerId = $"deleted:{stripeCustomerId}";
+        return customer.UserId;
+    }
+
     /// <summary>Records an invoice's outcome once per (invoice, outcome).</summary>
     public async Task RecordInvoiceAsync(Guid userId, Invoice invoice, string status, string plan, CancellationToken ct)
     {

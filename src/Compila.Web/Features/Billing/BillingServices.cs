@@ -1,3 +1,4 @@
+using Compila.Web.Features.Billing.Contracts;
 using Compila.Web.Infrastructure.Commands;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class BillingServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanCatalog>();
         builder.Services.AddSingleton<StripeGateway>();
+        builder.Services.AddScoped<IPlanGates, PlanGates>();
         builder.Services.AddScoped<BillingLedger>();
         builder.Services.AddScoped<BillingWebhook>();
         builder.Services.AddOperatorCommand<BillingCommands>();

@@ -14,7 +14,8 @@ internal enum WebhookOutcome
 /// <summary>
 /// Applies one verified Stripe event exactly once: the event id is stored in the transaction of its effect. For a
 /// subscription the payload is only a pointer: Stripe is asked for the subscription's current state, so a late or
-/// reordered event cannot roll a plan back.
+/// reordered event cannot roll a plan back. A deleted customer re-reads every subscription the learner holds (Stripe
+/// cancels them with the customer) and unlinks the customer, so the next checkout creates a new one.
 /// </summary>
 internal sealed class BillingWebhook(CompilaDb db, BillingLedger ledger, StripeGateway stripe, TimeProvider clock, ILogger<BillingWebhook> log)
 {
@@ -34,10 +35,17 @@ internal sealed class BillingWebhook(CompilaDb db, BillingLedger ledger, StripeG
             _ => null,
         };
         var current = subscriptionId is null ? null : await stripe.GetSubscriptionAsync(subscriptionId, ct);
+        var deletedCustomer = stripeEvent.Type == EventTypes.CustomerDeleted && stripeEvent.Data.Object is Customer customer ? customer.Id : null;
+        var ended = deletedCustomer is null ? null : await ReadSubscriptionsOfAsync(deletedCustomer, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(new BillingWebhookEvent { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow() });
         var userId = current is null ? null : await ledger.SyncSubscriptionAsync(current, ct);
+        if (ended is not null)
+        {
+            userId = await ledger.ForgetCustomerAsync(deletedCustomer!, ended, ct);
+        }
+
         switch (stripeEvent.Data.Object)
         {
             case Invoice invoice when userId is not null && stripeEvent.Type is EventTypes.InvoicePaid or EventTypes.InvoicePaymentFailed:
@@ -81,5 +89,32 @@ internal sealed class BillingWebhook(CompilaDb db, BillingLedger ledger, StripeG
 
         log.LogInformation("Stripe event {EventId} ({Type}) applied.", stripeEvent.Id, stripeEvent.Type);
         return WebhookOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Stripe's current state of every subscription not yet ended that we hold for the learner whose customer was
+    /// deleted (Stripe cancels them with the customer). One Stripe no longer knows is returned as <c>null</c> beside
+    /// its id: it grants nothing.
+    /// </summary>
+    async Task<List<(string Id, Subscription? Current)>> ReadSubscriptionsOfAsync(string customerId, CancellationToken ct)
+    {
+        var ids = await db.Set<BillingCustomer>().AsNoTracking().Where(c => c.StripeCustomerId == customerId)
+            .Join(db.Set<BillingSubscription>().AsNoTracking().Where(s => s.Status != "canceled" && s.Status != "incomplete_expired"),
+                c => c.UserId, s => s.UserId, (c, s) => s.StripeSubscriptionId)
+            .ToListAsync(ct);
+        var read = new List<(string, Subscription?)>(ids.Count);
+        foreach (var id in ids)
+        {
+            try
+            {
+                read.Add((id, await stripe.GetSubscriptionAsync(id, ct)));
+            }
+            catch (StripeException ex) when (ex.StripeError?.Code == "resource_missing")
+            {
+                read.Add((id, null));
+            }
+        }
+
+        return read;
     }
 }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Compila.Web.Features.Billing;
 using Compila.Web.Features.Users.Contracts;
+using Compila.Web.Tests.Features.Jobs;
+using Compila.Web.Tests.Features.Portfolio.Export;
 using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Features.Billing;
@@ -267,6 +269,114 @@ public sealed class BillingTests(BillingFixture billing) : IClassFixture<Billing
         await first.AssertProblemAsync(HttpStatusCode.BadGateway);
         Assert.False((await redelivered.ReadJsonAsync())["duplicate"]!.GetValue<bool>());
         Assert.Equal("pro", (await MineAsync(learner))["plan"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CustomerDeleted_EndsTheSubscriptionAsStripeSays_Once_KeepsPaidPassTime_AndTheNextCheckoutMakesANewCustomer()
+    {
+        var (learner, customer) = await CustomerAsync();
+        var client = App.CreateClient().Authorized(learner.AccessToken);
+        var id = Stripe.NextId("sub");
+        var periodEnd = DateTimeOffset.UtcNow.AddDays(30);
+        await SendAsync(FakeStripe.Event("customer.subscription.created",
+            Stripe.SetSubscription(id, customer, BillingFixture.ProPlusMonthly, "active", periodEnd)));
+        await SendAsync(FakeStripe.Event("checkout.session.completed", PassSession(learner, customer, months: 1, paid: true)));
+        var before = await MineAsync(learner);
+
+        // Deleting a customer cancels its subscriptions at Stripe at once; then Stripe sends customer.deleted.
+        Stripe.SetSubscription(id, customer, BillingFixture.ProPlusMonthly, "canceled", periodEnd);
+        var payload = FakeStripe.Event("customer.deleted", FakeStripe.Customer(customer));
+        var first = await SendAsync(payload);
+        var replay = await SendAsync(payload);
+        var after = await MineAsync(learner);
+        var portal = await client.PostAsync("/v1/billing/portal", null);
+        var checkout = await client.PostAsJsonAsync("/v1/billing/checkout", new { plan = "pro", interval = "month" });
+
+        Assert.Equal("pro_plus", before["plan"]!.GetValue<string>());
+        Assert.False((await first.ReadJsonAsync())["duplicate"]!.GetValue<bool>());
+        Assert.True((await replay.ReadJsonAsync())["duplicate"]!.GetValue<bool>());
+        // The pass was paid for and is not Stripe's to take back: pro until it runs out.
+        Assert.Equal("pro", after["plan"]!.GetValue<string>());
+        AssertClose(DateTimeOffset.UtcNow.AddMonths(1), after["expiresAt"]!.GetValue<DateTimeOffset>());
+        Assert.Null(after["renewsAt"]);
+        Assert.Equal("canceled", Assert.Single(after["subscriptions"]!.AsArray())!["status"]!.GetValue<string>());
+        Assert.Single(await PublishedEvents.ReadAsync<PlanChanged>(App.Services), e => e.UserId == learner.Id && e.FromPlan == "pro_plus");
+        await portal.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, checkout.StatusCode);
+        Assert.NotEqual(customer, SessionsOf(learner)[^1].Form["customer"]);
+    }
+
+    [Fact]
+    public async Task CustomerDeleted_EndsASubscriptionStripeNoLongerHas_AndIgnoresCustomersNotOurs()
+    {
+        var (learner, customer) = await CustomerAsync();
+        var id = Stripe.NextId("sub");
+        await SendAsync(FakeStripe.Event("customer.subscription.created",
+            Stripe.SetSubscription(id, customer, BillingFixture.ProMonthly, "active", DateTimeOffset.UtcNow.AddDays(30))));
+        Stripe.ForgetSubscription(id);
+
+        var stranger = await SendAsync(FakeStripe.Event("customer.deleted", FakeStripe.Customer(Stripe.NextId("cus"))));
+        var ours = await SendAsync(FakeStripe.Event("customer.deleted", FakeStripe.Customer(customer)));
+        var mine = await MineAsync(learner);
+        // The fixture is shared: the reconcile test reads every subscription we hold back from Stripe.
+        Stripe.SetSubscription(id, customer, BillingFixture.ProMonthly, "canceled", DateTimeOffset.UtcNow.AddDays(30));
+
+        Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ours.StatusCode);
+        Assert.Equal("free", mine["plan"]!.GetValue<string>());
+        Assert.Equal("canceled", mine["subscriptions"]![0]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PlanChangesFromStripe_ChangeTheGates_TheCvFooterAndFeaturedApplications()
+    {
+        var admin = await JobsScenario.AdminAsync(App);
+        var company = await JobsScenario.CompanyAsync(App, admin);
+        var jobs = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            jobs.Add((await JobsScenario.PostJobAsync(company, JobsScenario.Job($"Backend {i}", ["python"])))["id"]!.GetValue<string>());
+        }
+
+        var (learner, customer) = await CustomerAsync();
+        var client = App.CreateClient().Authorized(learner.AccessToken);
+        var id = Stripe.NextId("sub");
+        var periodEnd = DateTimeOffset.UtcNow.AddDays(30);
+
+        var freeCv = await ExportAsync(client);
+        var freeApplication = await ApplyAsync(client, jobs[0]);
+        await SendAsync(FakeStripe.Event("customer.subscription.created",
+            Stripe.SetSubscription(id, customer, BillingFixture.ProPlusMonthly, "active", periodEnd)));
+        var paidCv = await ExportAsync(client);
+        var paidApplication = await ApplyAsync(client, jobs[1]);
+        Stripe.SetSubscription(id, customer, BillingFixture.ProPlusMonthly, "canceled", periodEnd);
+        await SendAsync(FakeStripe.Event("customer.deleted", FakeStripe.Customer(customer)));
+        var endedCv = await ExportAsync(client);
+        var endedApplication = await ApplyAsync(client, jobs[2]);
+        var mine = await (await client.GetAsync("/v1/me/applications")).ReadJsonAsync();
+
+        Assert.Contains("por compila.dev", freeCv.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("compila.dev", paidCv.All, StringComparison.Ordinal);
+        Assert.Contains("por compila.dev", endedCv.All, StringComparison.Ordinal);
+        Assert.Equal((false, true, false), (freeApplication, paidApplication, endedApplication));
+        // Featured is a snapshot of the plan at apply time: the application sent as pro_plus stays featured.
+        Assert.True(mine.AsArray().Single(a => a!["jobId"]!.GetValue<string>() == jobs[1])!["featured"]!.GetValue<bool>());
+        var applicants = await (await company.Client.GetAsync($"/v1/jobs/{jobs[1]}/applications")).ReadJsonAsync();
+        Assert.True(Assert.Single(applicants.AsArray())!["featured"]!.GetValue<bool>());
+    }
+
+    static async Task<PdfText> ExportAsync(HttpClient client)
+    {
+        var response = await client.PostAsync("/v1/portfolio/export", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return PdfText.Read(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    static async Task<bool> ApplyAsync(HttpClient client, string jobId)
+    {
+        var response = await client.PostAsJsonAsync($"/v1/jobs/{jobId}/apply", new { note = (string?)null });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadJsonAsync())["featured"]!.GetValue<bool>();
     }
 
     async Task<(TestUser Learner, string Customer)> CustomerAsync()

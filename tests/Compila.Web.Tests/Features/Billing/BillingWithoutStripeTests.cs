@@ -28,6 +28,31 @@ public sealed class BillingWithoutStripeTests(CompilaApp app) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task Plans_ListWhatEachPlanUnlocks_AsTheGatesEnforceIt_AndMyBillingShowsTheCurrentPlans()
+    {
+        var learner = await app.CreateClient().RegisterAsync();
+        var client = app.CreateClient().Authorized(learner.AccessToken);
+
+        var plans = (await (await app.CreateClient().GetAsync("/v1/billing/plans")).ReadJsonAsync())["plans"]!.AsArray();
+        var free = await (await client.GetAsync("/v1/billing")).ReadJsonAsync();
+        await PlanScenario.SetPlanAsync(app.Services, learner.Id, "pro_plus");
+        var proPlus = await (await client.GetAsync("/v1/billing")).ReadJsonAsync();
+
+        Assert.Equal(["ai_daily_tokens"], FeatureIds(plans[0]!["unlocks"]!));
+        Assert.Equal(["ai_daily_tokens", "cv_without_branding"], FeatureIds(plans[1]!["unlocks"]!));
+        Assert.Equal(["ai_daily_tokens", "cv_without_branding", "featured_applications"], FeatureIds(plans[2]!["unlocks"]!));
+        Assert.Equal("200.000 tokens de IA por dia (tutor e Smart Solver)", plans[1]!["unlocks"]!["features"]![0]!["description"]!.GetValue<string>());
+        Assert.Contains("sem o rodapé", plans[1]!["unlocks"]!["features"]![1]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(FeatureIds(plans[0]!["unlocks"]!), FeatureIds(free["unlocks"]!));
+        Assert.Equal("pro_plus", proPlus["plan"]!.GetValue<string>());
+        Assert.Equal(FeatureIds(plans[2]!["unlocks"]!), FeatureIds(proPlus["unlocks"]!));
+        Assert.Equal(1_000_000, proPlus["unlocks"]!["aiDailyTokens"]!.GetValue<int>());
+    }
+
+    static List<string> FeatureIds(System.Text.Json.Nodes.JsonNode unlocks) =>
+        unlocks["features"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()).ToList();
+
+    [Fact]
     public async Task CheckoutPortalAndWebhook_AnswerThatPaymentsAreNotConfigured()
     {
         var learner = await app.CreateClient().RegisterAsync();

@@ -89,6 +89,15 @@ public sealed class FakeStripe : IAsyncDisposable
         return (JsonObject)subscription.DeepClone();
     }
 
+    /// <summary>Stripe no longer has the subscription: GET /v1/subscriptions/{id} answers 404 resource_missing.</summary>
+    public void ForgetSubscription(string id) => subscriptions.TryRemove(id, out _);
+
+    /// <summary>A customer object as a <c>customer.deleted</c> event carries it.</summary>
+    public static JsonObject Customer(string id) => new()
+    {
+        ["id"] = id, ["object"] = "customer", ["livemode"] = false, ["metadata"] = new JsonObject(),
+    };
+
     public static JsonObject Subscription(string id, string customer, string priceId, string status, DateTimeOffset periodEnd, bool cancelAtPeriodEnd = false) => new()
     {
         ["id"] = id, ["object"] = "subscription", ["customer"] = customer, ["status"] = status,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Compila.Web.Tests.Features.Billing;
 using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Features.Jobs;
@@ -61,6 +62,39 @@ public sealed class ApplicationsTests(CompilaApp app) : IClassFixture<CompilaApp
 
         Assert.Equal(HttpStatusCode.NoContent, (await candidate.PostAsJsonAsync("/v1/me/notifications/read", new { })).StatusCode);
         Assert.Equal(0, (await (await candidate.GetAsync("/v1/me/notifications")).ReadJsonAsync())["unread"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AProPlusApplication_IsFeatured_AndFirstAmongEqualScores_NeverAboveABetterScore_WhileFreeAndProAreNot()
+    {
+        var admin = await JobsScenario.AdminAsync(app);
+        var company = await JobsScenario.CompanyAsync(app, admin);
+        var jobId = (await JobsScenario.PostJobAsync(company, JobsScenario.Job("Backend Python", ["python"], level: "beginner")))["id"]!.GetValue<string>();
+        var (strongClient, strong) = await JobsScenario.LearnerAsync(app);
+        var (freeClient, free) = await JobsScenario.LearnerAsync(app);
+        var (proClient, pro) = await JobsScenario.LearnerAsync(app);
+        var (proPlusClient, proPlus) = await JobsScenario.LearnerAsync(app);
+        await JobsScenario.PassAsync(app, strong.Id, "python", 3);
+        await PlanScenario.SetPlanAsync(app.Services, pro.Id, "pro");
+        await PlanScenario.SetPlanAsync(app.Services, proPlus.Id, "pro_plus");
+
+        // Applied in this order, so without the feature the pro_plus candidate would come last among equals.
+        foreach (var client in new[] { strongClient, freeClient, proClient, proPlusClient })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/v1/jobs/{jobId}/apply", new { note = "Olá!" })).StatusCode);
+        }
+
+        // A plan bought after applying does not feature what was already sent.
+        await PlanScenario.SetPlanAsync(app.Services, free.Id, "pro_plus");
+        var applicants = (await (await company.Client.GetAsync($"/v1/jobs/{jobId}/applications")).ReadJsonAsync()).AsArray();
+        var mine = (await (await proPlusClient.GetAsync("/v1/me/applications")).ReadJsonAsync())[0]!;
+
+        Assert.Equal([strong.Username, proPlus.Username, free.Username, pro.Username],
+            applicants.Select(a => a!["candidate"]!["username"]!.GetValue<string>()));
+        Assert.Equal([false, true, false, false], applicants.Select(a => a!["featured"]!.GetValue<bool>()));
+        Assert.True(applicants[0]!["score"]!.GetValue<int>() > applicants[1]!["score"]!.GetValue<int>());
+        Assert.Equal(applicants[1]!["score"]!.GetValue<int>(), applicants[3]!["score"]!.GetValue<int>());
+        Assert.True(mine["featured"]!.GetValue<bool>());
     }
 
     [Fact]

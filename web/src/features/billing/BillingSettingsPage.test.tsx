@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -26,7 +26,16 @@ function renderPage(billing: MyBilling, portal: () => Response = () => json({ ur
   );
 }
 
-const free: MyBilling = { plan: 'free', expiresAt: null, renewsAt: null, passExpiresAt: null, subscriptions: [], payments: [], paymentsEnabled: true };
+const free: MyBilling = {
+  plan: 'free',
+  expiresAt: null,
+  renewsAt: null,
+  passExpiresAt: null,
+  subscriptions: [],
+  payments: [],
+  paymentsEnabled: true,
+  unlocks: { aiDailyTokens: 20000, features: [{ id: 'ai_daily_tokens', description: '20.000 tokens de IA por dia' }] },
+};
 const text = (element: HTMLElement) => element.textContent!.replace(/\u00a0/g, ' ');
 
 describe('BillingSettingsPage', () => {
@@ -66,6 +75,28 @@ describe('BillingSettingsPage', () => {
     const rows = screen.getAllByTestId('payment').map(text);
     expect(rows[0]).toBe('1 de dezembro de 2026Passe Pro de 3 mesesR$ 79,90Pago');
     expect(rows[1]).toBe('15 de novembro de 2026Assinatura ProR$ 29,90Falhou');
+  });
+
+  it('shows what the current plan unlocks, as the server lists it', async () => {
+    renderPage({
+      ...free,
+      plan: 'pro_plus',
+      unlocks: {
+        aiDailyTokens: 1000000,
+        features: [
+          { id: 'ai_daily_tokens', description: 'tokens' },
+          { id: 'cv_without_branding', description: 'sem rodapé' },
+          { id: 'featured_applications', description: 'destaque' },
+        ],
+      },
+    });
+    const current = await screen.findByTestId('current-plan');
+    expect(text(current)).toContain('O que seu plano inclui');
+    expect(within(current).getAllByRole('listitem').map(text)).toEqual([
+      '1.000.000 tokens de IA por dia (tutor e Smart Solver)',
+      'Currículo em PDF sem o rodapé “Gerado por compila.dev”',
+      'Candidaturas em destaque: selo Pro+ para a empresa e à frente de quem tem a mesma pontuação (ninguém é escondido)',
+    ]);
   });
 
   it("opens the Stripe portal, or says why it cannot", async () => {

@@ -7,6 +7,7 @@ import { PlanBadge } from '../../components/PlanBadge';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { PlanFeatureList } from './PlanFeatureList';
 import { formatMoney, isPaidPlan, planUntil, problemText } from './plans';
 import { useMyBilling } from './useBilling';
 
@@ -71,6 +72,8 @@ export default function BillingSettingsPage() {
             {t('billing.settings.pass', { date: formatDate(data.passExpiresAt) })}
           </p>
         )}
+        <h3 className="mt-4 text-sm font-semibold">{t('billing.settings.unlocks')}</h3>
+        <PlanFeatureList unlocks={data.unlocks} className="mt-2" />
         <div className="mt-4 flex flex-wrap gap-2">
           {data.subscriptions.length > 0 && (
             <button type="button" className="btn-primary" disabled={portal.isPending} onClick={() => portal.mutate()}>

@@ -7,16 +7,35 @@ import { setSession } from '../../api/session';
 import type { UserProfile } from '../../api/types';
 import PricingPage from './PricingPage';
 
+const tokens = { id: 'ai_daily_tokens', description: 'tokens de IA por dia' };
+const noFooter = { id: 'cv_without_branding', description: 'Currículo em PDF sem o rodapé' };
+const featured = { id: 'featured_applications', description: 'Candidaturas em destaque' };
 const catalog = {
   plans: [
-    { id: 'free', name: 'Gratuito', monthlyCents: 0, yearlyCents: 0, currency: 'BRL', unlocks: { aiDailyTokens: 20000, features: ['20.000 tokens de IA por dia (tutor e Smart Solver)'] } },
-    { id: 'pro', name: 'Pro', monthlyCents: 2990, yearlyCents: 29900, currency: 'BRL', unlocks: { aiDailyTokens: 200000, features: ['200.000 tokens de IA por dia (tutor e Smart Solver)'] } },
-    { id: 'pro_plus', name: 'Pro+', monthlyCents: 5990, yearlyCents: 59900, currency: 'BRL', unlocks: { aiDailyTokens: 1000000, features: ['1.000.000 tokens de IA por dia (tutor e Smart Solver)'] } },
+    { id: 'free', name: 'Gratuito', monthlyCents: 0, yearlyCents: 0, currency: 'BRL', unlocks: { aiDailyTokens: 20000, features: [tokens] } },
+    { id: 'pro', name: 'Pro', monthlyCents: 2990, yearlyCents: 29900, currency: 'BRL', unlocks: { aiDailyTokens: 200000, features: [tokens, noFooter] } },
+    {
+      id: 'pro_plus',
+      name: 'Pro+',
+      monthlyCents: 5990,
+      yearlyCents: 59900,
+      currency: 'BRL',
+      unlocks: { aiDailyTokens: 1000000, features: [tokens, noFooter, featured, { id: 'new_gate', description: 'Algo que o servidor acabou de liberar' }] },
+    },
   ],
   passes: [{ plan: 'pro', months: 3, priceCents: 7990, currency: 'BRL', paymentMethods: ['pix', 'boleto'] }],
   paymentsEnabled: false,
 };
-const myBilling = { plan: 'free', expiresAt: null, renewsAt: null, passExpiresAt: null, subscriptions: [], payments: [], paymentsEnabled: false };
+const myBilling = {
+  plan: 'free',
+  expiresAt: null,
+  renewsAt: null,
+  passExpiresAt: null,
+  subscriptions: [],
+  payments: [],
+  paymentsEnabled: false,
+  unlocks: catalog.plans[0]!.unlocks,
+};
 
 const json = (body: unknown, status = 200, type = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -71,6 +90,24 @@ describe('PricingPage', () => {
     expect(text(pro)).toContain('equivale a R$ 24,92/mês');
     expect(text(screen.getByTestId('passes'))).toContain('3 meses de ProR$ 79,90Pix ou boleto');
     expect(screen.getByTestId('payments-unavailable').textContent).toContain('Pagamentos indisponíveis');
+  });
+
+  it("lists each plan's unlocks as the server sends them, translated by id, unknown ids in the server's words", async () => {
+    fakeApi(() => json({ url: 'x' }));
+    renderPage();
+    const cards = await screen.findAllByTestId('plan-card');
+    const lines = (plan: string) =>
+      within(cards.find((c) => c.dataset.plan === plan)!)
+        .getAllByRole('listitem')
+        .map((li) => text(li));
+    expect(lines('free')).toEqual(['20.000 tokens de IA por dia (tutor e Smart Solver)']);
+    expect(lines('pro')).toEqual(['200.000 tokens de IA por dia (tutor e Smart Solver)', 'Currículo em PDF sem o rodapé “Gerado por compila.dev”']);
+    expect(lines('pro_plus')).toEqual([
+      '1.000.000 tokens de IA por dia (tutor e Smart Solver)',
+      'Currículo em PDF sem o rodapé “Gerado por compila.dev”',
+      'Candidaturas em destaque: selo Pro+ para a empresa e à frente de quem tem a mesma pontuação (ninguém é escondido)',
+      'Algo que o servidor acabou de liberar',
+    ]);
   });
 
   it('sends a visitor to sign in before subscribing', async () => {

@@ -7,6 +7,7 @@ import type { BillingInterval, CheckoutBody, PassInfo, PlanInfo } from '../../ap
 import { ErrorState, Loading } from '../../components/States';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useSession } from '../auth/useAuth';
+import { PlanFeatureList } from './PlanFeatureList';
 import { formatBrl, planAction, planPriceCents, problemText, yearlyPerMonthCents, yearlySavingsCents } from './plans';
 import { useMyBilling } from './useBilling';
 
@@ -159,11 +160,7 @@ function PlanCard(props: {
         </p>
       )}
       <h3 className="mt-4 text-sm font-semibold">{t('billing.pricing.unlocks')}</h3>
-      <ul className="mt-2 flex-1 list-disc space-y-1 pl-5 text-sm">
-        {plan.unlocks.features.map((feature) => (
-          <li key={feature}>{feature}</li>
-        ))}
-      </ul>
+      <PlanFeatureList unlocks={plan.unlocks} className="mt-2 flex-1" />
       <div className="mt-5">
         {action === 'signup' && (
           <Link className="btn-secondary w-full" to="/signup">

@@ -23,6 +23,7 @@ const billing = (over: Partial<MyBilling>): MyBilling => ({
   subscriptions: [],
   payments: [],
   paymentsEnabled: false,
+  unlocks: { aiDailyTokens: 1000, features: [] },
   ...over,
 });
 

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import { COMPANY_MOVES, type Applicant, type RankedCandidate } from '../../api/types';
+import { FeaturedBadge } from '../../components/FeaturedBadge';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate } from '../../lib/format';
@@ -107,9 +108,20 @@ function Applicants({ jobId }: { jobId: string }) {
         {announcement}
       </p>
       <ProblemMessage error={move.error} />
+      {list.data.some((applicant) => applicant.featured) && (
+        <p className="mb-3 text-sm text-muted" data-testid="featured-note">
+          {t('jobs.featured.companyNote')}
+        </p>
+      )}
       <ol className="space-y-4" data-testid="applicants">
         {list.data.map((applicant) => (
-          <li key={applicant.id} className="card p-4" data-testid="applicant" data-status={applicant.status}>
+          <li
+            key={applicant.id}
+            className={`card p-4 ${applicant.featured ? 'border-brand' : ''}`}
+            data-testid="applicant"
+            data-status={applicant.status}
+            data-featured={applicant.featured}
+          >
             <div className="flex flex-wrap items-start gap-3">
               <Score value={applicant.score} />
               <div className="min-w-0 flex-1">
@@ -118,6 +130,12 @@ function Applicants({ jobId }: { jobId: string }) {
                     {applicant.candidate.fullName ?? applicant.candidate.username}
                   </Link>{' '}
                   <span className="text-sm font-normal text-muted">@{applicant.candidate.username}</span>
+                  {applicant.featured && (
+                    <>
+                      {' '}
+                      <FeaturedBadge />
+                    </>
+                  )}
                 </p>
                 {applicant.candidate.email && (
                   <p className="text-sm">

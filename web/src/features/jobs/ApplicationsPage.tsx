@@ -6,6 +6,7 @@ import { endpoints, queryKeys } from '../../api/endpoints';
 import { isApiError } from '../../api/problem';
 import type { Discoverable, MyApplication } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FeaturedBadge } from '../../components/FeaturedBadge';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -79,6 +80,12 @@ function MyApplications() {
                       {t('applications.sentOn', { date: formatDate(application.createdAt) })} ·{' '}
                       <span data-testid="application-status">{applicationStatusLabel(t, application.status)}</span>
                     </p>
+                    {application.featured && (
+                      <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+                        <FeaturedBadge />
+                        {t('jobs.featured.candidateNote')}
+                      </p>
+                    )}
                   </div>
                   {!isFinalStatus(application.status) && (
                     <button

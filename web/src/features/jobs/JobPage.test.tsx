@@ -61,7 +61,7 @@ describe('JobPage', () => {
       const url = String(input);
       if (url.startsWith('/v1/jobs/j1/apply')) {
         // Applied meanwhile in another tab: the server says so, and the list now has it.
-        applications = [{ id: 'a1', jobId: 'j1', status: 'reviewing', note: null, createdAt: job.createdAt, updatedAt: job.createdAt, job }];
+        applications = [{ id: 'a1', jobId: 'j1', status: 'reviewing', note: null, createdAt: job.createdAt, updatedAt: job.createdAt, job, featured: false }];
         return json({ title: 'Candidatura já enviada.', status: 409, detail: 'Você já se candidatou a esta vaga.' }, 409);
       }
       if (url.startsWith('/v1/jobs/j1')) return json(job);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Compila.Web.Features.Billing.Contracts;
 using Compila.Web.Features.Jobs.Candidates;
 using Compila.Web.Features.Jobs.Companies;
 using Compila.Web.Features.Jobs.Contracts;
@@ -38,7 +39,7 @@ public static class ApplicationsApi
 
     internal static async Task<Results<Created<MyApplication>, ValidationProblem, NotFound, ProblemHttpResult>> Apply(
         Guid id, ApplyRequest? request, ClaimsPrincipal principal, CompilaDb db, IVerifiedSkills skills, IUserDirectory users,
-        TimeProvider clock, CancellationToken ct)
+        IPlanGates plans, TimeProvider clock, CancellationToken ct)
     {
         if (principal.IsInRole(Roles.Company))
         {
@@ -76,6 +77,8 @@ public static class ApplicationsApi
         var application = new JobApplication
         {
             JobId = id, CandidateId = me, Note = JobText.Clean(note), Snapshot = snapshot.ToJson(), CreatedAt = now, UpdatedAt = now,
+            // Free plans apply as before, just not featured.
+            Featured = await plans.UnlocksAsync(me, PlanCapability.FeaturedApplications, ct),
         };
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -156,7 +159,8 @@ public static class ApplicationsApi
         }
 
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(applicants.OrderByDescending(a => a.Score).ThenBy(a => a.CreatedAt).ToList());
+        // Featured only breaks ties: a better score always comes first, and every applicant is listed.
+        return TypedResults.Ok(applicants.OrderByDescending(a => a.Score).ThenByDescending(a => a.Featured).ThenBy(a => a.CreatedAt).ToList());
     }
 
     internal static async Task<Results<Ok<Applicant>, ValidationProblem, NotFound, ProblemHttpResult>> Move(
@@ -216,12 +220,12 @@ public static class ApplicationsApi
         var email = await users.ContactEmailAsync(candidate.Id, ct);
         return new Applicant(application.Id, EnumLabels.ToLabel(application.Status), application.Note, application.CreatedAt, application.UpdatedAt,
             match.Score, match.Explanation, match.Matched, match.Missing,
-            new ApplicantContact(candidate.Id, candidate.Username, candidate.FullName, candidate.AvatarUrl, email), snapshot);
+            new ApplicantContact(candidate.Id, candidate.Username, candidate.FullName, candidate.AvatarUrl, email), snapshot, application.Featured);
     }
 
     static MyApplication ToMine(JobApplication application, JobWithCompany row, Guid me, DateTimeOffset now) =>
         new(application.Id, application.JobId, EnumLabels.ToLabel(application.Status), application.Note, application.CreatedAt, application.UpdatedAt,
-            JobResources.ToResource(row, me, now));
+            JobResources.ToResource(row, me, now), application.Featured);
 
     static ProblemHttpResult AlreadyApplied() => Problem(StatusCodes.Status409Conflict, "Candidatura já enviada.", "Você já se candidatou a esta vaga.");
 

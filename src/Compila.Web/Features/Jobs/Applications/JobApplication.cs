@@ -28,6 +28,13 @@ public sealed class JobApplication
     public string? Note { get; set; }
     public required string Snapshot { get; set; }
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Received;
+
+    /// <summary>
+    /// Whether the candidate's plan unlocked featured applications when they applied (a snapshot: a later plan change
+    /// does not move it). The company sees a badge, and among applicants of equal score featured ones come first;
+    /// nobody is hidden or pushed below a better score.
+    /// </summary>
+    public bool Featured { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

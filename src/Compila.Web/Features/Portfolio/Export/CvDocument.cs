@@ -1,6 +1,11 @@
 namespace Compila.Web.Features.Portfolio.Export;
 
-/// <summary>Everything the PDF CV shows, gathered before rendering so the renderer reads no database.</summary>
+/// <summary>
+/// Everything the PDF CV shows, gathered before rendering so the renderer reads no database. <see cref="Branded"/>
+/// draws the "Gerado em … por compila.dev" footer: on for the free plan, off for plans that unlock
+/// <c>PlanCapability.CvWithoutBranding</c>. The verification lines and the public profile link stay either way: they
+/// are the CV's evidence, not an advertisement.
+/// </summary>
 public sealed record CvDocument(
     string Name,
     string Username,
@@ -14,7 +19,8 @@ public sealed record CvDocument(
     IReadOnlyList<CvProject> Projects,
     IReadOnlyList<CvBadge> Badges,
     string PublicUrl,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    bool Branded = true);
 
 public sealed record CvLink(string Label, string Url);
 

@@ -41,7 +41,11 @@ internal static class CvPdf
         document.Info.Title = $"Currículo — {Clean(cv.Name)}";
         document.Info.Author = Clean(cv.Name);
         document.Info.Subject = $"Perfil verificado de @{cv.Username} no compila.dev";
-        document.Info.Creator = "compila.dev";
+        if (cv.Branded)
+        {
+            document.Info.Creator = "compila.dev";
+        }
+
         document.PageLayout = PdfPageLayout.SinglePage;
 
         var qr = QrPng(cv.PublicUrl);
@@ -63,9 +67,13 @@ internal static class CvPdf
                 item.Draw(gfx);
             }
 
-            var generated = cv.GeneratedAt.ToOffset(TimeSpan.FromHours(-3)).ToString("dd/MM/yyyy", PtBr);
-            var footer = $"Gerado em {generated} por compila.dev · {cv.PublicUrl}";
-            gfx.DrawString(Fit(gfx, footer, fonts.Small, ContentWidth - 90), fonts.Small, new XSolidBrush(Muted), new XPoint(Margin, FooterTop));
+            if (cv.Branded)
+            {
+                var generated = cv.GeneratedAt.ToOffset(TimeSpan.FromHours(-3)).ToString("dd/MM/yyyy", PtBr);
+                var footer = $"Gerado em {generated} por compila.dev · {cv.PublicUrl}";
+                gfx.DrawString(Fit(gfx, footer, fonts.Small, ContentWidth - 90), fonts.Small, new XSolidBrush(Muted), new XPoint(Margin, FooterTop));
+            }
+
             gfx.DrawString($"Página {index + 1} de {plan.Pages.Count}", fonts.Small, new XSolidBrush(Muted),
                 new XRect(Margin, FooterTop - fonts.Small.Size, ContentWidth, fonts.Small.Size * 1.3), XStringFormats.TopRight);
         }

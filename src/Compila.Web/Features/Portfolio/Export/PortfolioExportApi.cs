@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Compila.Web.Features.Billing.Contracts;
 using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Identity;
 using Compila.Web.Infrastructure.RateLimiting;
@@ -26,8 +27,13 @@ public static class PortfolioExportApi
         app.MapMethods("/u/{username}", ["GET", "HEAD"], GetProfilePage).AllowAnonymous().ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// The owner's CV. The free plan's carries the "Gerado por compila.dev" footer; a plan that unlocks
+    /// <see cref="PlanCapability.CvWithoutBranding"/> leaves it out. Free callers get the footed CV, not an error.
+    /// </summary>
     internal static async Task<Results<FileContentHttpResult, NotFound>> ExportCv(
-        ClaimsPrincipal principal, HttpContext http, PortfolioFacts facts, IOptions<PortfolioExportOptions> options, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, HttpContext http, PortfolioFacts facts, IPlanGates plans, IOptions<PortfolioExportOptions> options,
+        TimeProvider clock, CancellationToken ct)
     {
         var owner = principal.CurrentUserId() is { } id ? await facts.FindAsync(id, ct) : null;
         if (owner is null)
@@ -37,7 +43,8 @@ public static class PortfolioExportApi
 
         var snapshot = await facts.SnapshotAsync(owner, ct);
         var url = $"{options.Value.PublicBase(http.Request)}/u/{Uri.EscapeDataString(owner.Username)}";
-        var pdf = CvPdf.Render(PortfolioFacts.Cv(snapshot, url, clock.GetUtcNow()));
+        var branded = !await plans.UnlocksAsync(owner.Id, PlanCapability.CvWithoutBranding, ct);
+        var pdf = CvPdf.Render(PortfolioFacts.Cv(snapshot, url, clock.GetUtcNow(), branded));
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(pdf, PdfContentType, $"curriculo-{owner.Username}.pdf");
     }

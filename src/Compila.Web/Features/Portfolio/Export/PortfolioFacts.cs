@@ -45,7 +45,7 @@ internal sealed class PortfolioFacts(IUserDirectory users, IVerifiedSkills verif
         return new PortfolioSnapshot(owner, passed, skillList, projectList, badges);
     }
 
-    public static CvDocument Cv(PortfolioSnapshot snapshot, string publicUrl, DateTimeOffset now)
+    public static CvDocument Cv(PortfolioSnapshot snapshot, string publicUrl, DateTimeOffset now, bool branded)
     {
         var owner = snapshot.Owner;
         var links = new List<CvLink>();
@@ -63,7 +63,7 @@ internal sealed class PortfolioFacts(IUserDirectory users, IVerifiedSkills verif
 
         return new CvDocument(
             string.IsNullOrWhiteSpace(owner.FullName) ? owner.Username : owner.FullName, owner.Username, owner.Bio, owner.Location, links,
-            owner.Level, owner.Xp, snapshot.ChallengesPassed, snapshot.Skills, chosen, snapshot.Badges, publicUrl, now);
+            owner.Level, owner.Xp, snapshot.ChallengesPassed, snapshot.Skills, chosen, snapshot.Badges, publicUrl, now, branded);
     }
 
     static void AddLink(List<CvLink> links, string label, string? url)

@@ -21,6 +21,19 @@ public sealed class CvPdfTests
         new DateTimeOffset(2025, 3, 10, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
+    public void Render_Unbranded_LeavesOutTheFooter_AndKeepsTheEvidenceAndPageNumbers()
+    {
+        var branded = PdfText.Read(CvPdf.Render(Cv()));
+        var unbranded = PdfText.Read(CvPdf.Render(Cv() with { Branded = false }));
+
+        Assert.Contains("Gerado em 10/03/2025 por compila.dev", branded.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gerado em", unbranded.All, StringComparison.Ordinal);
+        Assert.Contains("Página 1 de 1", unbranded.All, StringComparison.Ordinal);
+        Assert.Contains("verificado pelos testes do compila.dev", unbranded.All, StringComparison.Ordinal);
+        Assert.Contains("https://compila.dev/u/conceicao", unbranded.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WritesTheProfileInPortuguese_WithAccents_AndAQrCode()
     {
         var pdf = PdfText.Read(CvPdf.Render(Cv()));

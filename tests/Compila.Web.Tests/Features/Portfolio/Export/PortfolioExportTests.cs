@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Compila.Web.Tests.Features.Billing;
 using Compila.Web.Tests.Infrastructure;
 
 namespace Compila.Web.Tests.Features.Portfolio.Export;
@@ -47,6 +48,34 @@ public sealed partial class PortfolioExportTests(ExportApp fixture) : IClassFixt
         Assert.Contains("GitHub: https://github.com/joao", pdf.All, StringComparison.Ordinal);
         Assert.Contains($"{ExportApp.PublicBase}/u/{user.Username}", pdf.All, StringComparison.Ordinal);
         Assert.True(pdf.Images >= 1, "the QR code image is missing");
+    }
+
+    [Fact]
+    public async Task Export_ForTheFreePlan_HasTheCompilaFooter_ForPro_LeavesItOut_AndAnExpiredProHasItAgain()
+    {
+        var (user, client) = await LearnerAsync();
+        var (lapsed, lapsedClient) = await LearnerAsync();
+
+        var free = await ExportAsync(client);
+        await PlanScenario.SetPlanAsync(app.Services, user.Id, "pro");
+        var pro = await ExportAsync(client);
+        await PlanScenario.SetPlanAsync(app.Services, lapsed.Id, "pro", DateTimeOffset.UtcNow.AddDays(-1));
+        var expired = await ExportAsync(lapsedClient);
+
+        Assert.Matches(@"Gerado em \d{2}/\d{2}/\d{4} por compila\.dev", free.All);
+        Assert.DoesNotContain("compila.dev", pro.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gerado em", pro.All, StringComparison.Ordinal);
+        // What the CV says stays: the page count and the public profile it points to.
+        Assert.Contains("Página 1 de 1", pro.All, StringComparison.Ordinal);
+        Assert.Contains($"{ExportApp.PublicBase}/u/{user.Username}", pro.All, StringComparison.Ordinal);
+        Assert.Contains("por compila.dev", expired.All, StringComparison.Ordinal);
+    }
+
+    static async Task<PdfText> ExportAsync(HttpClient client)
+    {
+        var response = await client.PostAsync("/v1/portfolio/export", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return PdfText.Read(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -662,6 +662,10 @@ namespace Compila.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("featured");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT")
                         .HasColumnName("job_id");
