@@ -5,6 +5,7 @@
 # over 300 submissions over /v1/solve with live progress, a worker and an api SIGKILLed mid-run and restarted, then
 # every submission final once, XP once, one rate limit and one leaderboard for both Apis, and every process's
 # counters in Prometheus. Prints the submissions/min with one worker and with two.
+# --install-only: install haproxy and Prometheus, run nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,9 @@ if [ ${#need[@]} -gt 0 ]; then
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   [ "$status" -eq 0 ] || exit "$status"
 fi
+
+# scripts/test.sh installs every package before its lanes start, so no two lanes run dpkg at once.
+[ "${1:-}" = --install-only ] && exit 0
 
 bash scripts/services.sh
 if [ "${COMPILA_SKIP_DOTNET_BUILD:-}" != 1 ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Front-end tests: Vitest unit tests, then the Playwright end-to-end suite in Debian's Chromium against
-# the real app (built host, fresh data folder). Nothing downloads a browser.
+# the real app (built host, fresh data folder). Nothing downloads a browser. --install-only: install Chromium only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,9 @@ if [ ! -x /usr/bin/chromium ]; then
     exit 1
   fi
 fi
+
+# scripts/test.sh installs every package before its lanes start, so no two lanes run dpkg at once.
+[ "${1:-}" = --install-only ] && exit 0
 
 bash scripts/build-web.sh
 

@@ -143,6 +143,24 @@ export async function levelProgress(page: Page): Promise<string> {
 }
 
 /** axe-core over WCAG 2.1 A and AA: no serious or critical violation may remain. */
+/**
+ * Axe on the page as it is, in the light theme and then in the dark one: the theme is switched the way the header's
+ * toggle does it (the `dark` class, `color-scheme`, the event the editor follows), without reloading, so one setup
+ * serves both themes. Transitions are turned off first, so contrast is read on settled colours.
+ */
+export async function expectNoSeriousViolationsInBothThemes(page: Page, name: string) {
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => {
+      document.documentElement.classList.toggle('dark', t === 'dark');
+      document.documentElement.style.colorScheme = t;
+      window.dispatchEvent(new CustomEvent('compila:theme', { detail: t }));
+    }, theme);
+    await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    await expectNoSeriousViolations(page, `${name} (${theme})`);
+  }
+}
+
 export async function expectNoSeriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
