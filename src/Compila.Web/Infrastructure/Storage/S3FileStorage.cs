@@ -78,7 +78,8 @@ internal sealed class S3FileStorage : IFileStorage, IDisposable
         try
         {
             var response = await client.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, ct);
-            return new StoredFile(new ResponseStream(response), response.Headers.ContentType, response.ContentLength);
+            var contentType = string.IsNullOrEmpty(response.Headers.ContentType) ? "application/octet-stream" : response.Headers.ContentType;
+            return new StoredFile(new ResponseStream(response), contentType, response.ContentLength);
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
         {

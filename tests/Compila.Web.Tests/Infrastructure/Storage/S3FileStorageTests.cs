@@ -89,6 +89,7 @@ public sealed class S3FileStorageTests(S3StorageFixture fixture) : IClassFixture
             using var fromDisk = await fixture.DataFolderApp.CreateClient().GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, fromS3.StatusCode);
             Assert.Equal(fromDisk.StatusCode, fromS3.StatusCode);
+            Assert.Equal("application/problem+json", fromS3.Content.Headers.ContentType?.MediaType);
             Assert.Equal(fromDisk.Content.Headers.ContentType?.MediaType, fromS3.Content.Headers.ContentType?.MediaType);
         }
     }
