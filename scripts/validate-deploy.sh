@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks what can be checked of deploy/ without a container runtime or a cluster, and installs the tools the
 # deploy tests need (kubectl, from Debian's kubernetes-client):
-#   - deploy/k8s renders with `kubectl kustomize` (tests/Compila.Deploy.Tests then loads every object, typed);
+#   - deploy/k8s and deploy/k8s-shared-files render with `kubectl kustomize` (tests/Compila.Deploy.Tests then loads
+#     every object, typed);
 #   - deploy/compose.yaml passes `docker compose config` (or Debian's docker-compose when the plugin is missing);
 #   - deploy/Dockerfile passes dockerfile-utils' linter (npm), and every YAML file passes yamllint.
 # Nothing is built or run: see docs/deploy.md for what this does not cover.
@@ -22,8 +23,9 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
-echo "validate-deploy: kubectl kustomize deploy/k8s"
+echo "validate-deploy: kubectl kustomize deploy/k8s deploy/k8s-shared-files"
 kubectl kustomize deploy/k8s >/dev/null
+kubectl kustomize deploy/k8s-shared-files >/dev/null
 
 echo "validate-deploy: compose config"
 export COMPILA_SIGNING_KEY_PEM="placeholder: compose config only interpolates it"
@@ -34,7 +36,7 @@ else
 fi
 
 echo "validate-deploy: yamllint"
-yamllint -d '{extends: relaxed, rules: {line-length: {max: 160}}}' deploy/compose.yaml deploy/k8s
+yamllint -d '{extends: relaxed, rules: {line-length: {max: 160}}}' deploy/compose.yaml deploy/k8s deploy/k8s-shared-files
 
 echo "validate-deploy: dockerfile-utils lint deploy/Dockerfile"
 lint=.artifacts/dockerfile-utils

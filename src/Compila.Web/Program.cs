@@ -58,7 +58,7 @@ builder.AddCompilaPortfolio();
 builder.AddCompilaUserPlans();
 builder.AddCompilaBilling();
 builder.AddCompilaPortfolioExport();
-builder.AddCompilaFileStorage();
+builder.AddCompilaFileStorage(options);
 builder.AddCompilaPortfolioProjects();
 builder.AddCompilaJobs(options);
 builder.AddCompilaNotifications();

@@ -6,11 +6,13 @@ namespace Compila.Deploy.Tests;
 /// <summary>deploy/k8s renders with kustomize, and every rendered object loads as its typed Kubernetes model.</summary>
 public sealed class KubernetesManifestTests
 {
-    static readonly Lazy<Task<List<object>>> Rendered = new(RenderAsync);
+    static readonly Lazy<Task<List<object>>> Rendered = new(() => RenderAsync("deploy/k8s"));
 
-    static async Task<List<object>> RenderAsync()
+    static readonly Lazy<Task<List<object>>> RenderedWithSharedFiles = new(() => RenderAsync("deploy/k8s-shared-files"));
+
+    static async Task<List<object>> RenderAsync(string path)
     {
-        var (exitCode, output) = await Repository.RunAsync("kubectl", ["kustomize", "deploy/k8s"], timeout: TimeSpan.FromMinutes(1));
+        var (exitCode, output) = await Repository.RunAsync("kubectl", ["kustomize", path], timeout: TimeSpan.FromMinutes(1));
         Assert.True(exitCode == 0, output);
         return KubernetesYaml.LoadAllFromString(output);
     }
@@ -48,13 +50,31 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public async Task ApiReplicas_ServeUploadsFromOneSharedVolume()
+    public async Task ApiReplicas_StoreUploadsInOneS3Bucket_WithItsKeysInTheSecret()
     {
-        var api = await DeploymentAsync("compila-api");
+        var config = Assert.Single(await AllAsync<V1ConfigMap>(), c => c.Metadata.Name == "compila-config").Data;
+        Assert.Equal("S3", config["Compila__Storage__Provider"]);
+        Assert.False(string.IsNullOrWhiteSpace(config["Compila__Storage__S3__Bucket"]));
+        Assert.False(string.IsNullOrWhiteSpace(config["Compila__Storage__S3__Region"]));
+        var secret = Assert.Single(await AllAsync<V1Secret>(), s => s.Metadata.Name == "compila-secrets").StringData;
+        Assert.Contains("Compila__Storage__S3__AccessKey", secret.Keys);
+        Assert.Contains("Compila__Storage__S3__SecretKey", secret.Keys);
+        Assert.DoesNotContain(config.Keys, k => k.Contains("Key", StringComparison.Ordinal) && k.StartsWith("Compila__Storage", StringComparison.Ordinal));
+        Assert.Empty(await AllAsync<V1PersistentVolumeClaim>());
+    }
+
+    [Fact]
+    public async Task SharedFilesVariant_MountsOneReadWriteManyClaimOnEveryApi_AndKeepsFilesInTheDataFolder()
+    {
+        var rendered = await RenderedWithSharedFiles.Value;
+        var api = Assert.Single(rendered.OfType<V1Deployment>(), d => d.Metadata.Name == "compila-api");
         var mount = Assert.Single(Assert.Single(api.Spec.Template.Spec.Containers).VolumeMounts, m => m.MountPath == "/var/lib/compila/files");
         var volume = Assert.Single(api.Spec.Template.Spec.Volumes, v => v.Name == mount.Name);
-        var claim = Assert.Single(await AllAsync<V1PersistentVolumeClaim>(), c => c.Metadata.Name == volume.PersistentVolumeClaim.ClaimName);
+        var claim = Assert.Single(rendered.OfType<V1PersistentVolumeClaim>(), c => c.Metadata.Name == volume.PersistentVolumeClaim.ClaimName);
         Assert.Contains("ReadWriteMany", claim.Spec.AccessModes);
+        Assert.Equal(api.Metadata.NamespaceProperty, claim.Metadata.NamespaceProperty);
+        var config = Assert.Single(rendered.OfType<V1ConfigMap>(), c => c.Metadata.Name == "compila-config").Data;
+        Assert.Equal("Local", config["Compila__Storage__Provider"]);
     }
 
     [Fact]
@@ -76,7 +96,7 @@ public sealed class KubernetesManifestTests
         Assert.Superset(new HashSet<string>
         {
             "Compila__Postgres", "Compila__Redis", "Compila__Queue__RabbitMq", "Compila__Auth__SigningKeyPem", "Compila__Metrics__Token",
-            "Compila__Portfolio__VerificationKeyPem",
+            "Compila__Portfolio__VerificationKeyPem", "Compila__Storage__S3__AccessKey", "Compila__Storage__S3__SecretKey",
         }, keys);
         Assert.All(secrets.SelectMany(s => s.StringData.Values), value => Assert.Contains("CHANGE-ME", value, StringComparison.Ordinal));
     }

@@ -1,20 +1,27 @@
 using System.Text.Json;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Compila.Web.Infrastructure.Errors;
 
 /// <summary>
 /// Turns malformed requests (broken JSON, wrong types, wrong content type, oversized bodies) into 4xx problem
-/// details in pt-BR, a saturated database into a 503 with Retry-After, and anything unexpected into a bare 500 that
-/// reveals nothing.
+/// details in pt-BR, a saturated database or an unavailable file storage into a 503 with Retry-After, and anything
+/// unexpected into a bare 500 that reveals nothing.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var (status, detail) = Classify(exception);
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (exception is FileStorageUnavailableException)
+        {
+            // The storage backend logged the failed operation with its cause.
+            logger.LogWarning("File storage unavailable for {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning(exception, "Database overloaded for {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -48,6 +55,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
         switch (exception)
         {
+            case FileStorageUnavailableException:
+                return (503, "O armazenamento de arquivos está indisponível no momento. Tente novamente em instantes.");
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return (413, "O corpo da requisição excede o limite permitido.");
             case BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType }:

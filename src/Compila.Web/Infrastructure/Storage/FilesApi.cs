@@ -4,9 +4,6 @@ namespace Compila.Web.Infrastructure.Storage;
 
 public static class FilesApi
 {
-    public static void AddCompilaFileStorage(this WebApplicationBuilder builder) =>
-        builder.Services.AddSingleton<IFileStorage, LocalFileStorage>();
-
     /// <summary>
     /// Serves stored files to anyone holding the key. Keys carry a random id and are shown only where their owner
     /// chose to show them (a project's images), like an unlisted link.
@@ -28,6 +25,9 @@ public static class FilesApi
         // opened directly from running anything even if a browser ignores its type.
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        // A file from the data folder is seekable and gets its length from the result; an S3 body is a stream, so
+        // the length is set here for both and the answer is the same whichever backend holds the file.
+        http.Response.ContentLength = file.Length;
         return TypedResults.Stream(file.Content, file.ContentType);
     }
 }

@@ -76,3 +76,26 @@ public static class FileKeys
     public static string? FromUrl(string? url) =>
         url is not null && url.StartsWith("/v1/files/", StringComparison.Ordinal) ? url["/v1/files/".Length..] : null;
 }
+
+public static class FileStorageExtensions
+{
+    /// <summary>
+    /// Deletes files whose references a committed change removed (a deleted project, a replaced thumbnail). When the
+    /// backend is unavailable the change still stands and the answer says so: the files stay behind as orphans, each
+    /// named in the backend's warning, instead of a 503 for work that was done.
+    /// </summary>
+    public static async Task DeleteUnreferencedAsync(this IFileStorage storage, IEnumerable<string> keys, CancellationToken ct)
+    {
+        foreach (var key in keys)
+        {
+            try
+            {
+                await storage.DeleteAsync(key, ct);
+            }
+            catch (FileStorageUnavailableException)
+            {
+                // Logged by the backend with the key; the next key may still go.
+            }
+        }
+    }
+}

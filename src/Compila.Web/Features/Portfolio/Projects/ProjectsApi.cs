@@ -137,10 +137,7 @@ public static class ProjectsApi
         var files = project.Images.Append(project.ThumbnailUrl).Select(FileKeys.FromUrl).OfType<string>().ToList();
         db.Remove(project);
         await db.SaveChangesAsync(ct);
-        foreach (var key in files)
-        {
-            await storage.DeleteAsync(key, ct);
-        }
+        await storage.DeleteUnreferencedAsync(files, ct);
 
         return TypedResults.NoContent();
     }
@@ -209,7 +206,7 @@ public static class ProjectsApi
         project.Images = project.Images.Where(u => u != url).ToList();
         project.UpdatedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
-        await storage.DeleteAsync(FileKeys.FromUrl(url)!, ct);
+        await storage.DeleteUnreferencedAsync([FileKeys.FromUrl(url)!], ct);
         return TypedResults.Ok(ToResource(project));
     }
 
@@ -440,7 +437,7 @@ public static class ProjectsApi
         await db.SaveChangesAsync(ct);
         if (previousThumbnail is not null)
         {
-            await storage.DeleteAsync(previousThumbnail, ct);
+            await storage.DeleteUnreferencedAsync([previousThumbnail], ct);
         }
 
         return TypedResults.Ok(ToResource(project));
