@@ -5,10 +5,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { endpoints, queryKeys } from '../../api/endpoints';
 import { formatDateTime } from '../../lib/format';
 
-/** Where a notification's link leads in this app (the API names the learner's applications `/vagas/candidaturas`). */
+/** A notification's link, only when it stays in this app (a path, never `//host` or another origin). */
 export function notificationHref(link: string | null): string | null {
-  if (!link || !link.startsWith('/')) return null;
-  return link === '/vagas/candidaturas' ? '/candidaturas' : link;
+  if (!link || !link.startsWith('/') || link.startsWith('//') || link.startsWith('/\\')) return null;
+  return link;
 }
 
 /** The header's bell: unread count from `/v1/me/notifications`, the latest ones in a small panel. */

@@ -76,10 +76,12 @@ describe('application pipeline', () => {
 });
 
 describe('notification links', () => {
-  it('sends the applications link to this app’s page and ignores anything off-site', () => {
-    expect(notificationHref('/vagas/candidaturas')).toBe('/candidaturas');
+  it('keeps paths in this app and ignores anything off-site, protocol-relative links included', () => {
+    expect(notificationHref('/candidaturas')).toBe('/candidaturas');
     expect(notificationHref('/vagas/abc')).toBe('/vagas/abc');
     expect(notificationHref('https://evil.example')).toBeNull();
+    expect(notificationHref('//evil.example/candidaturas')).toBeNull();
+    expect(notificationHref('/\\evil.example')).toBeNull();
     expect(notificationHref(null)).toBeNull();
   });
 });
