@@ -19,10 +19,12 @@ mkdir -p "$results"
 trx() { echo "trx;LogFilePrefix=$1"; }
 
 # --- stage bookkeeping, per lane (a lane is a subshell: $BASHPID is its own process) -------------------------
-children_cpu() { awk '{ print $16 + $17 }' "/proc/$BASHPID/stat"; }
+# Read from the lane's own process: inside $(...) $BASHPID would be the substitution's subshell, which reaps nothing.
+children_cpu() { awk '{ print $16 + $17 }' "/proc/$lane_pid/stat"; }
 ticks=$(getconf CLK_TCK)
 lane_begin() {
   lane="$1"
+  lane_pid=$BASHPID
   stage_name=""
 }
 stage() {
