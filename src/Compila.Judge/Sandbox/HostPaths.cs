@@ -3,13 +3,6 @@ namespace Compila.Judge.Sandbox;
 /// <summary>Host path checks and copies for read-only binds: bubblewrap runs as the unprivileged sandbox uid and must reach them.</summary>
 internal static class HostPaths
 {
-    /// <summary>
-    /// Whether a runtime at <paramref name="path"/> needs a bind of its own: it is outside <c>/usr</c>, or in
-    /// <c>/usr/local</c>, which the sandbox hides.
-    /// </summary>
-    public static bool NeedsOwnBind(string path) =>
-        !path.StartsWith("/usr/", StringComparison.Ordinal) || path.StartsWith(BubblewrapCommand.HostLocal + "/", StringComparison.Ordinal);
-
     /// <summary>Whether every folder from / down to <paramref name="path"/> lets others through (o+x).</summary>
     public static bool TraversableByOthers(string path)
     {
