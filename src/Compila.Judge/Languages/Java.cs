@@ -96,15 +96,11 @@ internal sealed class Java : LanguageAdapter
             }
 
             found.Add(next);
-            using var zip = System.IO.Compression.ZipFile.OpenRead(next);
-            if (zip.GetEntry("META-INF/MANIFEST.MF") is not { } entry)
+            if (Manifest(next) is not { } manifest)
             {
                 continue;
             }
 
-            using var reader = new StreamReader(entry.Open());
-            // Manifest lines are folded at 72 bytes: a line starting with a space continues the previous one.
-            var manifest = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal);
             foreach (var line in manifest.Split('\n').Where(l => l.StartsWith("Class-Path:", StringComparison.Ordinal)))
             {
                 foreach (var item in line["Class-Path:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -115,6 +111,29 @@ internal sealed class Java : LanguageAdapter
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A jar's manifest with its folded lines joined (lines are folded at 72 bytes: one starting with a space continues
+    /// the previous one); null if it has none or is no jar.
+    /// </summary>
+    private static string? Manifest(string jar)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(jar);
+            if (zip.GetEntry("META-INF/MANIFEST.MF") is not { } entry)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(entry.Open());
+            return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
