@@ -35,7 +35,9 @@ internal sealed class BareRuntime : IDisposable
             "csharp" => new CSharp(),
             _ => throw new ArgumentOutOfRangeException(nameof(program)),
         };
-        if (adapter.Probe(new JudgeTools(FindTools(), Path.GetTempPath())) is { } reason)
+        // On the host's file system: the bare runs use the host's files, only /opt/judge paths are mapped back.
+        var workRoot = Path.Combine(Path.GetTempPath(), "compila-judge-bench-bare");
+        if (adapter.Probe(new JudgeTools(FindTools(), workRoot, WorkFileSystem.Acquire(workRoot, 0, mayMount: false))) is { } reason)
         {
             throw new InvalidOperationException(reason);
         }
@@ -90,7 +92,7 @@ internal sealed class BareRuntime : IDisposable
     private (double Milliseconds, int ExitCode, string Output) Execute(SandboxCommand command, string box, string tmp)
     {
         // One pass, so a host folder under /tmp is not mapped twice.
-        var targets = _adapter.Binds.ToDictionary(b => b.Target, b => b.Source);
+        var targets = _adapter.View.Binds.Where(b => b.Target.StartsWith("/opt/", StringComparison.Ordinal)).ToDictionary(b => b.Target, b => b.Source);
         targets[BubblewrapCommand.BoxDir] = box;
         targets["/tmp"] = tmp;
         var pattern = new System.Text.RegularExpressions.Regex(

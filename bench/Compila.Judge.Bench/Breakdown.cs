@@ -22,6 +22,7 @@ internal static class Breakdown
         {
             Command = ["/usr/bin/python3", "-B", "/box/main.py"],
             Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin", ["LANG"] = "C.UTF-8" },
+            View = judge.View("python"),
             HostWorkDir = box,
             Limits = limits,
             HostUid = Native.IsRoot ? 64999 : null,

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 
 // Sandboxed runs against the bare runtime, on this machine, in this run.
 //   dotnet run -c Release --project bench/Compila.Judge.Bench -- [--iterations N] [--concurrent N] [--languages python,go] [--no-seccomp] [--no-cgroups] [--no-launchers]
+//   ... -- --breakdown [--iterations N]   where a python hello's time goes, layer by layer
+//   ... -- --views [--iterations N]       each language's view of the host against all of /usr, in alternating pairs
 // Prints a Markdown report (the docs/benchmarks.md "Judge" section is pasted from it).
 var iterations = Arg("--iterations", 30);
 var concurrent = Arg("--concurrent", 40);
@@ -16,6 +18,12 @@ if (!judge.Sandbox.Available)
 {
     Console.Error.WriteLine("sandbox unavailable: " + judge.Sandbox.UnavailableReason);
     return 1;
+}
+
+if (args.Contains("--views"))
+{
+    Views.Run(judge, iterations);
+    return 0;
 }
 
 if (args.Contains("--breakdown"))

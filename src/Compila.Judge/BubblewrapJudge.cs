@@ -25,6 +25,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
     private readonly int[] _uids;
     private readonly LanguageLimits _limits;
     private readonly CompileServers _compileServers;
+    private readonly WorkFileSystem _fs;
     private int _admitted;
 
     public BubblewrapJudge(IOptions<JudgeOptions> options, ILogger<BubblewrapJudge>? logger = null)
@@ -43,11 +44,12 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             _slots.Writer.TryWrite(slot);
         }
 
+        _fs = WorkFileSystem.Acquire(_options.WorkRoot, WorkFileSystemBytes(), _options.MountWorkFileSystem);
         var cgroups = Cgroups.Probe(_options.CgroupRoot, _options.UseCgroups && Native.IsRoot, pids: _options.UsePidsCgroup || !Native.IsRoot);
         cgroups.SweepStale(TimeSpan.FromMinutes(10));
         _runner = new BubblewrapRunner(
             new BubblewrapCommand(_options.BubblewrapPath, cgroups, _options.UseSeccomp ? SeccompFilter.CachedFile(_options.WorkRoot) : null), _logger);
-        Sandbox = SandboxProbe.Run(_runner, _options.WorkRoot, _uids, SlotUid(PoolSize));
+        Sandbox = SandboxProbe.Run(_runner, _fs, _uids, SlotUid(PoolSize));
         // Launchers run as their slot's uid, which only a root host has.
         if (_options.UseStepLaunchers && cgroups.Any && Sandbox.Available && Native.IsRoot)
         {
@@ -56,7 +58,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
         WorkDirectory.SweepStale(_options.WorkRoot);
 
-        var tools = new JudgeTools(JudgeTools.FindDirectory(_options.ToolsDirectory), _options.WorkRoot);
+        var tools = new JudgeTools(JudgeTools.FindDirectory(_options.ToolsDirectory), _options.WorkRoot, _fs);
         LanguageAdapter[] all = [new Python(), new JavaScript(), new TypeScript(), new Java(), new Go(), new CSharp()];
         _adapters = all.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
         var probes = all.AsParallel().Select(a => (Adapter: a, Reason: LanguageProbe.UnavailableReason(a, tools, _limits.Settings(a)))).ToList();
@@ -73,7 +75,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         // One host uid per slot's compile servers, after the slots' and the probe's.
         _compileServers = new CompileServers(
             _options.UseCompileServers ? all.Where(a => _languages[a.Id].Available) : [],
-            _runner, _limits, Enumerable.Range(0, PoolSize).Select(slot => SlotUid(PoolSize + 1 + slot)).ToArray(), _options.WorkRoot, _logger);
+            _runner, _limits, Enumerable.Range(0, PoolSize).Select(slot => SlotUid(PoolSize + 1 + slot)).ToArray(), _fs.Root, _logger);
 
         foreach (var language in Languages.Where(l => !l.Available))
         {
@@ -86,6 +88,25 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<LanguageInfo> Languages { get; }
+
+    /// <summary>Where run folders are made and what sandboxes bind from (for tests and diagnostics).</summary>
+    internal string WorkFileSystemRoot => _fs.Root;
+
+    /// <summary>What a language's steps see of the host (for the benchmarks).</summary>
+    internal RuntimeView View(string language) => Adapter(language).View;
+
+    /// <summary>
+    /// The size of a tmpfs the judge mounts for its work folders: room for every slot's compile to fill its memory
+    /// limit (what a step writes there is charged to its memory cgroup, so that is the most it can hold) and 512 MB
+    /// for the staged runtime libraries and tools (about 150 MB here).
+    /// </summary>
+    private long WorkFileSystemBytes()
+    {
+        var compileMegabytes = _options.Languages.Values.Select(l => l.CompileLimits?.MemoryMegabytes ?? 0)
+            .Append(_options.CompileLimits.MemoryMegabytes).Max();
+        var megabytes = _options.WorkFileSystemMegabytes > 0 ? _options.WorkFileSystemMegabytes : 512L + (long)PoolSize * compileMegabytes;
+        return megabytes * 1024 * 1024;
+    }
 
     /// <summary>The pid of each slot's step launcher (null: none yet); empty when steps are started directly.</summary>
     internal IReadOnlyList<int?> LauncherPids => _launchers?.Select(l => l.CurrentPid).ToList() ?? [];
@@ -182,7 +203,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         var runId = Guid.CreateVersion7();
         var uid = SlotUid(slot);
         var entry = request.Files[0].Path;
-        using var work = WorkDirectory.Create(_options.WorkRoot, runId, uid);
+        using var work = WorkDirectory.Create(_fs.Root, runId, uid);
         foreach (var file in request.Files)
         {
             work.Write(file.Path, file.Content);
@@ -217,7 +238,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
                 HostWorkDir = work.Path,
                 WorkWritable = true,
                 Limits = compileLimits,
-                Binds = adapter.Binds,
+                View = adapter.View,
                 TmpMegabytes = adapter.CompileTmpMegabytes,
                 HostUid = uid,
             }, cancellationToken).ConfigureAwait(false);
@@ -280,7 +301,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
             Limits = limits,
             Stdin = stdin,
             AddressSpaceLimitAllowed = adapter.AllowsAddressSpaceLimit,
-            Binds = adapter.Binds,
+            View = adapter.View,
             TmpMegabytes = Math.Min(_options.TmpSizeMegabytes, Math.Max(1, limits.MemoryMegabytes)),
             HostUid = uid,
         };
@@ -325,7 +346,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
 
     private int? SlotUid(int slot) => Native.IsRoot ? _uids[slot] : null;
 
-    /// <summary>Stops the compile servers and the slots' step launchers.</summary>
+    /// <summary>Stops the compile servers and the slots' step launchers, and lets go of the work file system.</summary>
     public void Dispose()
     {
         _compileServers.Dispose();
@@ -334,5 +355,7 @@ public sealed class BubblewrapJudge : IJudge, IDisposable
         {
             launcher.Dispose();
         }
+
+        _fs.Dispose();
     }
 }

@@ -19,7 +19,7 @@ internal sealed class CompileServers : IDisposable
     /// <param name="runner">Runs the servers' sandboxes.</param>
     /// <param name="limits">The languages' compile limits, which the servers' sandboxes and requests get.</param>
     /// <param name="uidBySlot">The host uid of each slot's servers (null keeps the caller's); one server per slot.</param>
-    /// <param name="workRoot">Where each server's home folder is made.</param>
+    /// <param name="workRoot">Where each server's home folder is made (the judge's file system).</param>
     /// <param name="logger">Where the servers report.</param>
     public CompileServers(
         IEnumerable<LanguageAdapter> adapters, BubblewrapRunner runner, LanguageLimits limits, IReadOnlyList<int?> uidBySlot,
@@ -110,7 +110,7 @@ internal sealed class CompileServers : IDisposable
             Environment = spec.Environment,
             HostWorkDir = home.Path,
             Limits = limits with { CpuTimeSeconds = 1_000_000, WallTimeSeconds = 1_000_000 },
-            Binds = spec.Binds,
+            View = spec.View,
             TmpMegabytes = adapter.CompileTmpMegabytes,
             HostUid = uid,
         };

@@ -20,6 +20,16 @@ public sealed class JudgeOptions
     /// <summary>Host folder under which each run gets a fresh, private work folder (deleted after the run).</summary>
     public string WorkRoot { get; set; } = Path.Combine(Path.GetTempPath(), "compila-judge");
 
+    /// <summary>
+    /// Mount a tmpfs of the judge's own under <see cref="WorkRoot"/> for run folders and everything sandboxes bind
+    /// from, when the work root is no file system of its own and the judge may mount (root with CAP_SYS_ADMIN), so no
+    /// host path shows in a sandbox's <c>/proc/self/mountinfo</c>. False keeps them on the work root's file system.
+    /// </summary>
+    public bool MountWorkFileSystem { get; set; } = true;
+
+    /// <summary>Size of that tmpfs in megabytes; 0 sizes it for every slot's compile memory limit plus 512 MB.</summary>
+    public int WorkFileSystemMegabytes { get; set; }
+
     /// <summary>Runs executing at once; 0 means the number of cores.</summary>
     public int PoolSize { get; set; }
 

@@ -49,6 +49,19 @@ public sealed class KubernetesManifestTests
         Assert.True(deployment.Spec.Replicas >= 2, $"{name}: fewer than two replicas");
     }
 
+    [Theory]
+    [InlineData("compila-api")]
+    [InlineData("compila-worker")]
+    public async Task EachRole_GivesTheJudgeATmpfsAtItsWorkRoot(string name)
+    {
+        // Without CAP_SYS_ADMIN the judge cannot mount one itself, and host paths would show in sandboxes' mountinfo.
+        var spec = (await DeploymentAsync(name)).Spec.Template.Spec;
+        var mount = Assert.Single(Assert.Single(spec.Containers).VolumeMounts, m => m.MountPath == "/tmp/compila-judge");
+        var volume = Assert.Single(spec.Volumes, v => v.Name == mount.Name);
+        Assert.Equal("Memory", volume.EmptyDir.Medium);
+        Assert.NotNull(volume.EmptyDir.SizeLimit);
+    }
+
     [Fact]
     public async Task ApiReplicas_StoreUploadsInOneS3Bucket_WithItsKeysInTheSecret()
     {

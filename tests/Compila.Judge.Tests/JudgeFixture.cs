@@ -142,6 +142,8 @@ public sealed class JudgeFixture : IAsyncLifetime
             }
         }
 
+        // Stops the launchers and compile servers, and detaches the judge's tmpfs.
+        Judge.Dispose();
         Listener.Stop();
         Listener.Dispose();
         Environment.SetEnvironmentVariable(SecretVariable, null);

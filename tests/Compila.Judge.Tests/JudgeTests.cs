@@ -185,5 +185,9 @@ public sealed class JudgeTests(JudgeFixture fixture)
         Assert.DoesNotContain(" /root", text, StringComparison.Ordinal);
         Assert.DoesNotContain(" /work", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--bind / ", text, StringComparison.Ordinal);
+        // Only the runtime's own files, never all of /usr or the loader's cache (docs/judge.md, "Files").
+        Assert.DoesNotContain("--ro-bind /usr /usr", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/etc/ld.so.cache", text, StringComparison.Ordinal);
+        Assert.Contains("--ro-bind /usr/bin/timeout /usr/bin/timeout", text, StringComparison.Ordinal);
     }
 }

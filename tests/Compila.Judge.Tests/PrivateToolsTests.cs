@@ -4,7 +4,8 @@ namespace Compila.Judge.Tests;
 
 /// <summary>
 /// A checkout under a private folder (mode 700, as /root or mktemp -d): the judge gives the sandbox a world-readable
-/// copy of the TypeScript compiler. Judges start while others compile from that copy, so it must never be rewritten.
+/// copy of the TypeScript compiler on its own file system. Judges start while others compile from that copy, so it
+/// must never be rewritten.
 /// </summary>
 public sealed class PrivateToolsTests
 {
@@ -14,18 +15,28 @@ public sealed class PrivateToolsTests
         var repoTools = FindRepoTools();
         var privateRoot = Directory.CreateTempSubdirectory("compila-private-");
         var workRoot = Directory.CreateTempSubdirectory("compila-work-").FullName;
+        var judges = new List<BubblewrapJudge>();
         try
         {
             File.SetUnixFileMode(privateRoot.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var tools = Path.Combine(privateRoot.FullName, "judge");
             Directory.CreateDirectory(tools);
             CopyTree(Path.Combine(repoTools, "node_modules"), Path.Combine(tools, "node_modules"));
-            BubblewrapJudge NewJudge() => new(Options.Create(new JudgeOptions { ToolsDirectory = tools, WorkRoot = workRoot }));
+            BubblewrapJudge NewJudge()
+            {
+                var judge = new BubblewrapJudge(Options.Create(new JudgeOptions { ToolsDirectory = tools, WorkRoot = workRoot, PoolSize = 1 }));
+                lock (judges)
+                {
+                    judges.Add(judge);
+                }
+
+                return judge;
+            }
 
             var first = NewJudge();
             Assert.True(Assert.Single(first.Languages, l => l.Id == "typescript").Available);
-            var copies = Directory.GetDirectories(Path.Combine(workRoot, "tools"));
-            var copy = Assert.Single(copies);
+            string[] Copies() => Directory.GetDirectories(Path.Combine(first.WorkFileSystemRoot, "runtime"), "node_modules-*");
+            var copy = Assert.Single(Copies());
             var compilerFile = Path.Combine(copy, "typescript", "lib", "typescript.js");
             var writtenAt = File.GetLastWriteTimeUtc(compilerFile);
 
@@ -35,11 +46,12 @@ public sealed class PrivateToolsTests
             var results = await Task.WhenAll(compiles.Concat(others.Select(j => j.RunAsync(program))));
 
             Assert.All(results, r => Assert.Equal("42\n", r.Stdout));
-            Assert.Equal(copies, Directory.GetDirectories(Path.Combine(workRoot, "tools")));
+            Assert.Equal([copy], Copies());
             Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(compilerFile));
         }
         finally
         {
+            judges.ForEach(j => j.Dispose());
             privateRoot.Delete(recursive: true);
             Directory.Delete(workRoot, recursive: true);
         }

@@ -21,8 +21,7 @@ internal sealed class CSharp : LanguageAdapter
     private string _runtimeVersion = "";
     private List<string> _references = [];
     private string? _referenceDir;
-    private string? _server;
-    private readonly List<Bind> _binds = [];
+    private RuntimeView? _serverView;
     private const string ServerInBox = "/opt/judge/csharp-compile-server";
 
     // The SDK's implicit usings for console apps.
@@ -36,7 +35,6 @@ internal sealed class CSharp : LanguageAdapter
     public override string Name => "C#";
     public override string EntryFileName => "Program.cs";
     public override bool NeedsCompile => true;
-    public override IReadOnlyList<Bind> Binds => _binds;
     public override LimitOverrides RunDefaults => new() { MemoryMegabytes = 256 };
 
     public override string? Probe(JudgeTools tools)
@@ -60,13 +58,13 @@ internal sealed class CSharp : LanguageAdapter
         {
             if (TryRoot(candidate))
             {
-                if (HostPaths.NeedsOwnBind(_root))
+                Version = $"C# 14 (.NET {_runtimeVersion})";
+                View = BuildView(tools.FileSystem);
+                if (BuildCompileServer(tools.WorkRoot) is { } server)
                 {
-                    _binds.Add(new Bind(_root, _root));
+                    _serverView = View.With([new Bind(tools.FileSystem.Stage(server), ServerInBox)]);
                 }
 
-                Version = $"C# 14 (.NET {_runtimeVersion})";
-                _server = BuildCompileServer(tools.WorkRoot);
                 return null;
             }
         }
@@ -97,6 +95,32 @@ internal sealed class CSharp : LanguageAdapter
         _references = Directory.GetFiles(refs, "*.dll").Order(StringComparer.Ordinal).ToList();
         _referenceDir = refs;
         return _references.Count > 0;
+    }
+
+    /// <summary>
+    /// The pieces of the SDK a compile and a run use, not the whole SDK: the <c>dotnet</c> host and <c>host/fxr</c>,
+    /// the shared runtime, Roslyn's <c>bincore</c> and the reference assemblies; the libraries they load, with ICU and
+    /// OpenSSL, which the runtime opens by name (<c>dlopen</c>: culture data, and <c>System.Security.Cryptography</c>);
+    /// tzdata for <c>TimeZoneInfo</c>.
+    /// </summary>
+    private RuntimeView BuildView(WorkFileSystem fs)
+    {
+        var runtime = Path.Combine(_root, "shared", "Microsoft.NETCore.App", _runtimeVersion);
+        var fxr = Path.Combine(_root, "host", "fxr");
+        var view = RuntimeViewBuilder.Base(fs)
+            .Executable(Path.Combine(_root, "dotnet"))
+            .Require(fxr)
+            .Require(runtime)
+            .Require(Path.GetDirectoryName(_csc)!)
+            .Require(_referenceDir!)
+            .LibrariesOf([.. Directory.GetFiles(fxr, "*.so", SearchOption.AllDirectories), .. Directory.GetFiles(runtime, "*.so")]);
+        const string icu = "libicuuc.so.";
+        if (RuntimeViewBuilder.NewestLibrary(icu) is { } common)
+        {
+            view.Library(common, required: true).Library("libicui18n.so." + common[icu.Length..], required: true);
+        }
+
+        return view.Library("libssl.so.3", required: false).Optional(ZoneInfo).Build();
     }
 
     private static string? Newest(string dir, string prefix) =>
@@ -192,7 +216,7 @@ internal sealed class CSharp : LanguageAdapter
 
     public override CompileServerSpec? CompileServer(EffectiveLimits limits)
     {
-        if (_server is null || _referenceDir is null)
+        if (_serverView is null || _referenceDir is null)
         {
             return null;
         }
@@ -204,7 +228,7 @@ internal sealed class CSharp : LanguageAdapter
         return new CompileServerSpec(
             [_root + "/dotnet", ServerInBox + "/server.dll", Path.GetDirectoryName(_csc)!, _referenceDir, string.Join(',', ImplicitUsings)],
             env,
-            [.. _binds, new Bind(_server, ServerInBox)],
+            _serverView,
             Output);
     }
 

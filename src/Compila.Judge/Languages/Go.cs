@@ -12,14 +12,12 @@ internal sealed class Go : LanguageAdapter
 {
     private const string Binary = ".main";
     private string _root = "";
-    private readonly List<Bind> _binds = [];
 
     public override string Id => "go";
     public override string Name => "Go";
     public override string EntryFileName => "main.go";
     public override bool NeedsCompile => true;
     public override int CompileTmpMegabytes => 256;
-    public override IReadOnlyList<Bind> Binds => _binds;
 
     public override string? Probe(JudgeTools tools)
     {
@@ -29,11 +27,6 @@ internal sealed class Go : LanguageAdapter
         }
 
         _root = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/go")))!;
-        if (HostPaths.NeedsOwnBind(_root))
-        {
-            _binds.Add(new Bind(_root, _root));
-        }
-
         var output = HostOutput(Path.Combine(_root, "bin", "go"), "version");
         if (output is null)
         {
@@ -43,6 +36,16 @@ internal sealed class Go : LanguageAdapter
         // "go version go1.19.8 linux/amd64"
         var parts = output.Split(' ');
         Version = parts.Length > 2 ? parts[2].Replace("go", "", StringComparison.Ordinal) : output;
+
+        // GOROOT (Debian links its src, api, misc, test and pkg/include into /usr/share/go-<v>, which comes along),
+        // the go command and the toolchain it runs (compile, link...; static binaries, but checked), tzdata.
+        var toolchain = Path.Combine(_root, "pkg", "tool");
+        View = RuntimeViewBuilder.Base(tools.FileSystem)
+            .Require(_root)
+            .Executable(Path.Combine(_root, "bin", "go"))
+            .LibrariesOf(Directory.Exists(toolchain) ? Directory.GetFiles(toolchain, "*", SearchOption.AllDirectories) : [])
+            .Optional(ZoneInfo)
+            .Build();
         return null;
     }
 

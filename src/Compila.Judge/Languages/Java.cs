@@ -17,13 +17,22 @@ internal sealed class Java : LanguageAdapter
     private bool _javacArchive;
     private string _home = "";
     private string? _junit;
-    private readonly List<Bind> _binds = [];
+
+    /// <summary>
+    /// The JDK's native libraries that load libraries of the desktop (X11 windows, fonts, JPEG and colour profiles,
+    /// sound, the splash screen), smart cards and accessibility: a judged program never needs them, and those libraries
+    /// (X11, freetype, ALSA, D-Bus...) stay out of the sandbox. Headless AWT (BufferedImage) needs none of them.
+    /// </summary>
+    private static readonly HashSet<string> DesktopLibraries = new(StringComparer.Ordinal)
+    {
+        "libawt_xawt.so", "libjawt.so", "libsplashscreen.so", "libfontmanager.so", "libjavajpeg.so", "liblcms.so",
+        "libjsound.so", "libj2pcsc.so", "libatk-wrapper.so",
+    };
 
     public override string Id => "java";
     public override string Name => "Java";
     public override string EntryFileName => "Main.java";
     public override bool NeedsCompile => true;
-    public override IReadOnlyList<Bind> Binds => _binds;
 
     // The JVM's own footprint (metaspace, code cache, threads) needs room above the heap.
     public override LimitOverrides RunDefaults => new() { MemoryMegabytes = 256 };
@@ -36,17 +45,6 @@ internal sealed class Java : LanguageAdapter
         }
 
         _home = Path.GetDirectoryName(Path.GetDirectoryName(RealPath("/usr/bin/javac")))!;
-        if (HostPaths.NeedsOwnBind(_home))
-        {
-            _binds.Add(new Bind(_home, _home));
-        }
-
-        // Debian keeps the JDK's conf/ as links into /etc/java-17-openjdk.
-        foreach (var etc in Directory.Exists("/etc") ? Directory.GetDirectories("/etc", "java-*-openjdk") : [])
-        {
-            _binds.Add(new Bind(etc, etc));
-        }
-
         var output = HostOutput(Path.Combine(_home, "bin", "java"), "-version");
         if (output is null)
         {
@@ -58,13 +56,84 @@ internal sealed class Java : LanguageAdapter
         Version = quote >= 0 ? first[(quote + 1)..first.LastIndexOf('"')] : first;
         _junit = File.Exists(JUnitJar) ? JUnitJar : null;
 
+        // The JDK (its conf/ links into /etc/java-17-openjdk come along), java and javac with their libraries, and the
+        // libraries of the JDK's own native code but the desktop's.
+        var view = RuntimeViewBuilder.Base(tools.FileSystem)
+            .Require(_home)
+            .Executable(Path.Combine(_home, "bin", "java"))
+            .Executable(Path.Combine(_home, "bin", "javac"))
+            .LibrariesOf(Directory.GetFiles(Path.Combine(_home, "lib"), "*.so", SearchOption.AllDirectories)
+                .Where(f => !DesktopLibraries.Contains(Path.GetFileName(f))));
+        if (_junit is not null)
+        {
+            // Debian's console-standalone jar names its other jars in its manifest's Class-Path, and those theirs.
+            foreach (var folder in ClassPath(_junit).Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
+            {
+                view.Require(folder!);
+            }
+        }
+
         if (JavacArchive(tools.WorkRoot) is { } archive)
         {
-            _binds.Add(new Bind(archive, JavacArchiveInBox));
+            view.BindAs(tools.FileSystem.Stage(archive), JavacArchiveInBox);
             _javacArchive = true;
         }
 
+        View = view.Build();
         return null;
+    }
+
+    /// <summary>A jar and every jar its manifest's <c>Class-Path</c> names, recursively (entries that do not exist are skipped, as the JVM does).</summary>
+    private static List<string> ClassPath(string jar)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([jar]);
+        while (pending.TryPop(out var next))
+        {
+            if (found.Contains(next) || !File.Exists(next))
+            {
+                continue;
+            }
+
+            found.Add(next);
+            if (Manifest(next) is not { } manifest)
+            {
+                continue;
+            }
+
+            foreach (var line in manifest.Split('\n').Where(l => l.StartsWith("Class-Path:", StringComparison.Ordinal)))
+            {
+                foreach (var item in line["Class-Path:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    pending.Push(item.StartsWith('/') ? item : Path.Combine(Path.GetDirectoryName(next)!, item));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A jar's manifest with its folded lines joined (lines are folded at 72 bytes: one starting with a space continues
+    /// the previous one); null if it has none or is no jar.
+    /// </summary>
+    private static string? Manifest(string jar)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(jar);
+            if (zip.GetEntry("META-INF/MANIFEST.MF") is not { } entry)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(entry.Open());
+            return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -9,8 +9,6 @@ internal sealed class JavaScript : LanguageAdapter
     public override string Id => "javascript";
     public override string Name => "JavaScript (Node.js)";
     public override string EntryFileName => "main.js";
-    public override IReadOnlyList<Bind> Binds => _node.Binds;
-
     public override string? Probe(JudgeTools tools)
     {
         if (_node.Probe() is { } reason)
@@ -19,6 +17,7 @@ internal sealed class JavaScript : LanguageAdapter
         }
 
         Version = _node.Version;
+        View = _node.ViewBuilder(tools).Build();
         return null;
     }
 
@@ -30,7 +29,7 @@ internal sealed class JavaScript : LanguageAdapter
     public override bool ReportsOutOfMemory(string stderr) => stderr.Contains("JavaScript heap out of memory", StringComparison.Ordinal);
 }
 
-/// <summary>Finds Node.js (20 or later): /usr/bin/node, else the first node on PATH, bound read-only when outside /usr.</summary>
+/// <summary>Finds Node.js (20 or later): /usr/bin/node, else the first node on PATH; the sandbox gets the binary and its libraries.</summary>
 internal sealed class NodeRuntime
 {
     private const string BlockingStdioFile = ".node-stdio.js";
@@ -49,7 +48,6 @@ internal sealed class NodeRuntime
     /// <summary>node with the blocking-stdio preload, before the script and its arguments.</summary>
     public IReadOnlyList<string> RunPrefix => [Path, "--require", BubblewrapCommand.BoxDir + "/" + BlockingStdioFile];
     public string Version { get; private set; } = "";
-    public List<Bind> Binds { get; } = [];
 
     public string? Probe()
     {
@@ -71,13 +69,9 @@ internal sealed class NodeRuntime
 
         Path = real;
         Version = output.TrimStart('v');
-        if (HostPaths.NeedsOwnBind(real))
-        {
-            // e.g. /opt/node/bin/node: bind its installation prefix.
-            var prefix = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(real))!;
-            Binds.Add(new Bind(prefix, prefix));
-        }
-
         return null;
     }
+
+    /// <summary>The sandbox's view for node: the binary (its built-in modules are compiled in) and the libraries it loads.</summary>
+    public RuntimeViewBuilder ViewBuilder(JudgeTools tools) => RuntimeViewBuilder.Base(tools.FileSystem).Executable(Path);
 }

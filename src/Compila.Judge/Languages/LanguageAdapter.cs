@@ -12,7 +12,7 @@ internal sealed record SandboxCommand(IReadOnlyList<string> Argv, IReadOnlyDicti
 /// writes the assembly into the run's folder as <paramref name="OutputFile"/>.
 /// </summary>
 internal sealed record CompileServerSpec(
-    IReadOnlyList<string> Command, IReadOnlyDictionary<string, string> Environment, IReadOnlyList<Bind> Binds, string OutputFile);
+    IReadOnlyList<string> Command, IReadOnlyDictionary<string, string> Environment, RuntimeView View, string OutputFile);
 
 /// <summary>
 /// One language: its files, compile step (if any), run step and version. <see cref="Probe"/> runs once at start-up;
@@ -37,10 +37,16 @@ internal abstract class LanguageAdapter
     /// <summary>Size of the compile step's private /tmp (build caches live there).</summary>
     public virtual int CompileTmpMegabytes => 128;
 
-    /// <summary>Extra read-only binds (runtime folders outside /usr, compiler packages).</summary>
-    public virtual IReadOnlyList<Bind> Binds => [];
+    /// <summary>
+    /// What of the host the language's steps see, read-only: its runtime and compiler, the libraries they load, the
+    /// judge's tools (set by <see cref="Probe"/>, from the real files; nothing else of <c>/usr</c>).
+    /// </summary>
+    public RuntimeView View { get; protected set; } = RuntimeView.Empty;
 
-    /// <summary>Finds the runtime and its version; returns the reason it cannot run, or null.</summary>
+    /// <summary>
+    /// Finds the runtime and its version and builds <see cref="View"/>; returns the reason it cannot run, or null
+    /// (a path the runtime needs that is missing throws <see cref="FileNotFoundException"/>, which is that reason).
+    /// </summary>
     public abstract string? Probe(JudgeTools tools);
 
     public string Version { get; protected set; } = "";
@@ -77,6 +83,9 @@ internal abstract class LanguageAdapter
         var info = new FileInfo(path);
         return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
     }
+
+    /// <summary>Time zones (python's zoneinfo, Go's time.LoadLocation, .NET's TimeZoneInfo read tzdata here).</summary>
+    protected const string ZoneInfo = "/usr/share/zoneinfo";
 }
 
 /// <summary>Runs trusted host commands for version probes.</summary>

@@ -20,7 +20,7 @@ internal static class LanguageProbe
                 return reason;
             }
 
-            foreach (var bind in adapter.Binds)
+            foreach (var bind in adapter.View.Binds)
             {
                 if (Native.IsRoot && !HostPaths.TraversableByOthers(bind.Source))
                 {

@@ -15,13 +15,11 @@ internal sealed class TypeScript : LanguageAdapter
     private const string SnapshotInModules = ".compila/tsc.blob";
     private bool _snapshot;
     private readonly NodeRuntime _node = new();
-    private string? _modules;
 
     public override string Id => "typescript";
     public override string Name => "TypeScript";
     public override string EntryFileName => "main.ts";
     public override bool NeedsCompile => true;
-    public override IReadOnlyList<Bind> Binds => _modules is null ? _node.Binds : [.. _node.Binds, new Bind(_modules, ModulesInBox)];
 
     public override string? Probe(JudgeTools tools)
     {
@@ -42,12 +40,6 @@ internal sealed class TypeScript : LanguageAdapter
             return reason;
         }
 
-        if (Native.IsRoot && !HostPaths.TraversableByOthers(modules))
-        {
-            // A private parent folder (e.g. a checkout under /root): the sandbox user could not reach it.
-            modules = HostPaths.ReadableCopy(modules, Path.Combine(tools.WorkRoot, "tools"));
-        }
-
         using var json = JsonDocument.Parse(File.ReadAllText(package));
         var version = json.RootElement.GetProperty("version").GetString();
         Version = $"{version} (Node.js {_node.Version})";
@@ -56,7 +48,9 @@ internal sealed class TypeScript : LanguageAdapter
         var snapshot = Path.Combine(modules, SnapshotInModules);
         _snapshot = File.Exists(snapshot)
             && LanguageAdapterProbe.Output(_node.Path, "--snapshot-blob", snapshot, "version") == version;
-        _modules = modules;
+        // A copy on the judge's file system: bound from the repository or publish folder, its path would show in
+        // the sandbox's mountinfo (and a private parent folder, as a checkout under /root, would keep the sandbox out).
+        View = _node.ViewBuilder(tools).BindAs(tools.FileSystem.Stage(modules), ModulesInBox).Build();
         return null;
     }
 

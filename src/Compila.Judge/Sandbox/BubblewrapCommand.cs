@@ -27,8 +27,6 @@ internal sealed class BubblewrapCommand(string bwrapPath, Cgroups cgroups, strin
     /// <summary>Processes counted on top of the program's limit: bubblewrap's outer process, its namespace's init, one more.</summary>
     public const int ChainProcesses = 3;
 
-    private static readonly string[] HostLinks = ["/lib", "/lib64", "/bin", "/sbin"];
-
     /// <summary>
     /// The sandbox's pid 1: coreutils' <c>timeout</c> with no duration, which forks the command, waits for it and exits
     /// with its status (128 + signal when it was killed, as bubblewrap's own init reported), printing nothing.
@@ -40,9 +38,6 @@ internal sealed class BubblewrapCommand(string bwrapPath, Cgroups cgroups, strin
     public const string InitPath = "/usr/bin/timeout";
 
     private static readonly string[] Init = [InitPath, "0"];
-
-    /// <summary>Host-local software and site configuration (npmrc, pip.conf...): an empty read-only tmpfs inside.</summary>
-    public const string HostLocal = "/usr/local";
 
     public string BwrapPath => bwrapPath;
     public Cgroups Cgroups => cgroups;
@@ -67,27 +62,13 @@ internal sealed class BubblewrapCommand(string bwrapPath, Cgroups cgroups, strin
             a.AddRange(["--setenv", key, value]);
         }
 
-        a.AddRange(["--ro-bind", "/usr", "/usr"]);
-        a.AddRange(["--size", "4096", "--tmpfs", HostLocal]);
-        foreach (var link in HostLinks)
+        // Only what the language's runtime needs (RuntimeViewBuilder): no /usr, /etc or /opt beyond it.
+        foreach (var link in step.View.Links)
         {
-            var info = new FileInfo(link);
-            if (info.LinkTarget is { } target)
-            {
-                a.AddRange(["--symlink", target, link]);
-            }
-            else if (Directory.Exists(link))
-            {
-                a.AddRange(["--ro-bind", link, link]);
-            }
+            a.AddRange(["--symlink", link.Target, link.Path]);
         }
 
-        foreach (var etc in new[] { "/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime" })
-        {
-            a.AddRange(["--ro-bind-try", etc, etc]);
-        }
-
-        foreach (var bind in step.Binds)
+        foreach (var bind in step.View.Binds)
         {
             a.AddRange(["--ro-bind", bind.Source, bind.Target]);
         }
@@ -97,8 +78,6 @@ internal sealed class BubblewrapCommand(string bwrapPath, Cgroups cgroups, strin
         a.AddRange(["--size", tmpBytes, "--tmpfs", "/tmp"]);
         a.AddRange(["--size", "1048576", "--tmpfs", "/dev/shm"]);
         a.AddRange([step.WorkWritable ? "--bind" : "--ro-bind", step.HostWorkDir, BoxDir]);
-        // After the binds, which may put a runtime that lives in /usr/local back on the tmpfs.
-        a.AddRange(["--remount-ro", HostLocal]);
         a.AddRange(["--remount-ro", "/"]);
         a.AddRange(["--chdir", BoxDir]);
         if (seccomp)

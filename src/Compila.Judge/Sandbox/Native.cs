@@ -22,6 +22,12 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEuidNative();
 
+    [LibraryImport("libc", EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MountNative(string source, string target, string? type, ulong flags, string? data);
+
+    [LibraryImport("libc", EntryPoint = "umount2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Umount2Native(string target, int flags);
+
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int FcntlNative(int fd, int command, int argument);
 
@@ -36,7 +42,24 @@ internal static partial class Native
     private const int OpenNoFollow = 0x20000; // O_NOFOLLOW
     private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC
 
+    public const ulong MountNoSuid = 0x2; // MS_NOSUID
+    public const ulong MountNoDev = 0x4; // MS_NODEV
+    public const ulong MountRemount = 0x20; // MS_REMOUNT
+    private const int UnmountDetach = 0x2; // MNT_DETACH
+
     public static bool IsRoot => GetEuidNative() == 0;
+
+    /// <summary>mount(2); throws with the errno on failure.</summary>
+    public static void Mount(string source, string target, string? type, ulong flags, string? data)
+    {
+        if (MountNative(source, target, type, flags, data) != 0)
+        {
+            throw new IOException($"mount {type} at {target} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    /// <summary>Detaches the mount at <paramref name="target"/> (lazily: sandboxes still using it keep it until they end); false if it was none.</summary>
+    public static bool Unmount(string target) => Umount2Native(target, UnmountDetach) == 0;
 
     /// <summary>Creates a FIFO (named pipe) with the given permission bits.</summary>
     public static void MakeFifo(string path, UnixFileMode mode)

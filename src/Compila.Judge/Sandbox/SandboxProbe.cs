@@ -6,15 +6,16 @@ namespace Compila.Judge.Sandbox;
 internal static class SandboxProbe
 {
     /// <param name="runner">The judge's runner, as configured.</param>
-    /// <param name="workRoot">Where the probe's work folder is made.</param>
+    /// <param name="fileSystem">Where the probe's work folder is made and what it binds from.</param>
     /// <param name="uids">The host uids the judge claimed (for the description).</param>
     /// <param name="probeUid">The host uid the probe's step runs as (null keeps the caller's).</param>
-    public static SandboxStatus Run(BubblewrapRunner runner, string workRoot, int[] uids, int? probeUid)
+    public static SandboxStatus Run(BubblewrapRunner runner, WorkFileSystem fileSystem, int[] uids, int? probeUid)
     {
         var bwrapPath = runner.Command.BwrapPath;
         var description = $"bubblewrap ({bwrapPath}), {runner.Cgroups.Describe()}"
             + (runner.Command.Seccomp ? ", seccomp filter" : "")
-            + (Native.IsRoot ? $", per-slot host uids {string.Join(',', uids)} with RLIMIT_NPROC" : ", caller's uid");
+            + (Native.IsRoot ? $", per-slot host uids {string.Join(',', uids)} with RLIMIT_NPROC" : ", caller's uid")
+            + ", " + fileSystem.Description;
         if (!File.Exists(bwrapPath))
         {
             return new SandboxStatus(false, description, $"{bwrapPath} not found: install the bubblewrap package.");
@@ -30,10 +31,12 @@ internal static class SandboxProbe
 
         try
         {
-            using var work = WorkDirectory.Create(workRoot, Guid.NewGuid(), probeUid);
+            var view = RuntimeViewBuilder.Base(fileSystem).Executable("/usr/bin/true").Build();
+            using var work = WorkDirectory.Create(fileSystem.Root, Guid.NewGuid(), probeUid);
             var outcome = runner.RunAsync(new SandboxStep
             {
                 Command = ["/usr/bin/true"],
+                View = view,
                 HostWorkDir = work.Path,
                 Limits = new EffectiveLimits(5, 10, 64, 16, 1024, 64, 64),
                 HostUid = probeUid,

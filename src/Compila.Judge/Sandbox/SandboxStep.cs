@@ -17,7 +17,8 @@ internal sealed record SandboxStep
     public byte[]? Stdin { get; init; }
     /// <summary>Apply RLIMIT_AS when no memory cgroup is available (breaks JVM, Go, .NET and Node, so per language).</summary>
     public bool AddressSpaceLimitAllowed { get; init; }
-    public IReadOnlyList<Bind> Binds { get; init; } = [];
+    /// <summary>What of the host the step sees (the language's runtime, the judge's tools), read-only.</summary>
+    public RuntimeView View { get; init; } = RuntimeView.Empty;
     public int TmpMegabytes { get; init; } = 64;
     /// <summary>Host uid/gid the sandbox runs as (root host only); null keeps the caller's.</summary>
     public int? HostUid { get; init; }

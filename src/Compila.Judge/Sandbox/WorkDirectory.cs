@@ -28,16 +28,7 @@ internal sealed class WorkDirectory : IDisposable
     /// <summary>Creates <c>root/id</c>; fails if it already exists. The root is private to the host (0711).</summary>
     public static WorkDirectory Create(string root, Guid id, int? ownerUid)
     {
-        const UnixFileMode rootMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-        Directory.CreateDirectory(root, rootMode);
-        if (new DirectoryInfo(root).LinkTarget is not null)
-        {
-            throw new IOException($"Work root {root} is a link; refusing to use it.");
-        }
-
-        // Others may pass through (bubblewrap runs as the slot uid) but never list or write it.
-        File.SetUnixFileMode(root, rootMode);
+        EnsureRoot(root);
         var path = System.IO.Path.Combine(root, id.ToString("N"));
         if (Directory.Exists(path) || File.Exists(path) || new FileInfo(path).LinkTarget is not null)
         {
@@ -57,6 +48,21 @@ internal sealed class WorkDirectory : IDisposable
         }
 
         return work;
+    }
+
+    /// <summary>Creates a root for work folders if needed, never through a link: others may pass through (0711).</summary>
+    public static void EnsureRoot(string root)
+    {
+        const UnixFileMode rootMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(root, rootMode);
+        if (new DirectoryInfo(root).LinkTarget is not null)
+        {
+            throw new IOException($"Work root {root} is a link; refusing to use it.");
+        }
+
+        // Others may pass through (bubblewrap runs as the slot uid) but never list or write it.
+        File.SetUnixFileMode(root, rootMode);
     }
 
     /// <summary>Checks a learner file path: relative, no <c>..</c>, no hidden or odd characters.</summary>

@@ -36,7 +36,7 @@ public class Main {
             case "fork" -> {
                 while (true) {
                     try {
-                        new ProcessBuilder("/bin/sh", "-c", "sleep 1000; : " + token).start();
+                        sleeper(token).start();
                     } catch (IOException e) {
                         Thread.onSpinWait();
                     }
@@ -107,9 +107,10 @@ public class Main {
                 }
             }
             case "background" -> {
-                new ProcessBuilder("/bin/sh", "-c", "sleep 1000; : " + token).start();
+                sleeper(token).start();
                 System.out.println("spawned");
             }
+            case "sleep" -> Thread.sleep(1_000_000);
             case "tmpwrite" -> {
                 Files.writeString(Path.of("/tmp", token), "x");
                 Files.writeString(Path.of("/dev/shm", token), "x");
@@ -128,5 +129,11 @@ public class Main {
             }
             default -> System.out.println("unknown mode " + mode);
         }
+    }
+
+    /// The sandbox has no shell: a child is this very program, sleeping.
+    private static ProcessBuilder sleeper(String token) {
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        return new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"), "Main", "sleep", token);
     }
 }

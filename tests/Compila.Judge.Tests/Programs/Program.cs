@@ -35,10 +35,7 @@ switch (mode)
         {
             try
             {
-                var child = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-                child.ArgumentList.Add("-c");
-                child.ArgumentList.Add("sleep 1000; : " + token);
-                Process.Start(child);
+                Process.Start(Sleeper(token));
             }
             catch (Exception)
             {
@@ -127,13 +124,13 @@ switch (mode)
         break;
     case "background":
         {
-            var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("sleep 1000; : " + token);
-            Process.Start(psi);
+            Process.Start(Sleeper(token));
             Console.WriteLine("spawned");
             break;
         }
+    case "sleep":
+        Thread.Sleep(1_000_000);
+        break;
     case "tmpwrite":
         File.WriteAllText("/tmp/" + token, "x");
         File.WriteAllText("/dev/shm/" + token, "x");
@@ -156,4 +153,14 @@ switch (mode)
             }
         }
         break;
+}
+
+// The sandbox has no shell: a child is this very program, sleeping.
+static ProcessStartInfo Sleeper(string token)
+{
+    var psi = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+    psi.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
+    psi.ArgumentList.Add("sleep");
+    psi.ArgumentList.Add(token);
+    return psi;
 }

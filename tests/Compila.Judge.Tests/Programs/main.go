@@ -101,8 +101,11 @@ func main() {
 			}
 		}
 	case "background":
-		_ = exec.Command("/bin/sh", "-c", "sleep 1000; : "+token).Start()
+		// The sandbox has no shell: the child is this program, sleeping.
+		_ = exec.Command("/proc/self/exe", "sleep", token).Start()
 		fmt.Println("spawned")
+	case "sleep":
+		time.Sleep(1000 * time.Second)
 	case "tmpwrite":
 		_ = os.WriteFile("/tmp/"+token, []byte("x"), 0o644)
 		_ = os.WriteFile("/dev/shm/"+token, []byte("x"), 0o644)

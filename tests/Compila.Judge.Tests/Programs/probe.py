@@ -62,7 +62,8 @@ elif mode == "secrets":
             except OSError as e:
                 print("environ", pid, e)
 elif mode == "background":
-    subprocess.Popen(["/bin/sh", "-c", "sleep 1000; : " + token])
+    # The sandbox has no shell: the child is the interpreter itself.
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(1000)", token])
     print("spawned")
 elif mode == "tmpwrite":
     open("/tmp/" + token, "w").write("x")

@@ -76,7 +76,8 @@ switch (mode) {
     }
     break;
   case "background":
-    cp.spawn("/bin/sh", ["-c", "sleep 1000; : " + token], { detached: true, stdio: "ignore" }).unref();
+    // The sandbox has no shell: the child is node itself.
+    cp.spawn(process.execPath, ["-e", "setTimeout(() => {}, 1e6)", token], { detached: true, stdio: "ignore" }).unref();
     console.log("spawned");
     break;
   case "tmpwrite":
