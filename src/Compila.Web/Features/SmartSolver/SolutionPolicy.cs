@@ -12,7 +12,7 @@ public sealed class ChallengeGiveUp
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
     public Guid ChallengeId { get; set; }
-    public DateTimeOffset GivenUpAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset GivenUpAt { get; set; }
 }
 
 internal sealed class ChallengeGiveUpConfiguration : IEntityTypeConfiguration<ChallengeGiveUp>
