@@ -39,8 +39,8 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var username = AccountRules.NormalizeUsername(request.Username!);
-        var email = AccountRules.NormalizeEmail(request.Email!);
+        var username = Usernames.Normalize(request.Username!);
+        var email = Usernames.NormalizeEmail(request.Email!);
         if (await db.Users.AnyAsync(u => u.Username == username, ct))
         {
             return Conflict("username", "Este nome de usuário já está em uso.");

@@ -74,8 +74,8 @@ public static class CommandLine
         await DataServices.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-        var normalizedName = Features.Auth.AccountRules.NormalizeUsername(username);
-        var normalizedEmail = Features.Auth.AccountRules.NormalizeEmail(email);
+        var normalizedName = Usernames.Normalize(username);
+        var normalizedEmail = Usernames.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.Username == normalizedName || u.Email == normalizedEmail))
         {
             throw new CommandException("A user with this username or email already exists; use 'admin grant <username>'.");
