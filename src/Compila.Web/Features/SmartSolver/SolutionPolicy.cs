@@ -41,7 +41,4 @@ internal sealed class SolutionPolicy : ISolutionPolicy
 
     public static Task<bool> HasPassedAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct) =>
         db.Submissions.AnyAsync(s => s.UserId == userId && s.ChallengeId == challengeId && s.Status == SubmissionStatus.Passed, ct);
-
-    public async Task<bool> MayShowSolutionAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct) =>
-        await HasPassedAsync(db, userId, challengeId, ct) || await HasGivenUpAsync(db, userId, challengeId, ct);
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Compila.Web.Infrastructure.Configuration;
 
 public static class CompilaConfiguration
@@ -11,7 +9,4 @@ public static class CompilaConfiguration
         Directory.CreateDirectory(options.FullDataDir);
         return options;
     }
-
-    public static CompilaOptions GetCompilaOptions(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<CompilaOptions>>().Value;
 }
