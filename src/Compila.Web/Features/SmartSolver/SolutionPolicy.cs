@@ -1,4 +1,5 @@
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,12 +26,6 @@ internal sealed class ChallengeGiveUpConfiguration : IEntityTypeConfiguration<Ch
         giveUp.HasOne<Users.User>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         giveUp.HasOne<Challenge>().WithMany().HasForeignKey(g => g.ChallengeId).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-/// <summary>Whether a learner gave up a challenge (and so earns no XP for it). Used by the XP rules.</summary>
-public interface ISolutionPolicy
-{
-    Task<bool> HasGivenUpAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct);
 }
 
 /// <summary>The reference solution is shown only after a pass or an explicit give-up.</summary>
