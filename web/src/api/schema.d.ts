@@ -1236,15 +1236,6 @@ export interface components {
             /** Format: date-time */
             subscriptionExpiresAt: null | string;
         };
-        AdminUserPage: {
-            items: components["schemas"]["UserProfile"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         AgentStartMessage: {
             /** @enum {string} */
             type: "agent_start";
@@ -1351,7 +1342,7 @@ export interface components {
             target: string;
             details: string;
         };
-        AuditPage: {
+        AuditEntryViewPage: {
             items: components["schemas"]["AuditEntryView"][];
             /** Format: int32 */
             page: number;
@@ -1450,15 +1441,6 @@ export interface components {
             stdin: null | string;
             expectedStdout: null | string;
         };
-        ChallengePage: {
-            items: components["schemas"]["ChallengeSummary"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         ChallengeSummary: {
             /** Format: uuid */
             id: string;
@@ -1484,6 +1466,15 @@ export interface components {
             languages: string[];
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        ChallengeSummaryPage: {
+            items: components["schemas"]["ChallengeSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         ChatServerMessage: components["schemas"]["TutorDeltaMessage"] | components["schemas"]["TutorAnswerMessage"] | components["schemas"]["SocketError"];
         ChatTurn: {
@@ -1563,15 +1554,6 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        CompanyPage: {
-            items: components["schemas"]["CompanyResource"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         CompanyRequest: {
             name: null | string;
             logoUrl: null | string;
@@ -1592,6 +1574,15 @@ export interface components {
             approvedAt: null | string;
             /** Format: date-time */
             createdAt: string;
+        };
+        CompanyResourcePage: {
+            items: components["schemas"]["CompanyResource"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         CompleteMessage: {
             /** @enum {string} */
@@ -1802,15 +1793,6 @@ export interface components {
             matched: string[];
             missing: string[];
         };
-        JobPage: {
-            items: components["schemas"]["JobResource"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         JobRequest: {
             title: null | string;
             description: null | string;
@@ -1859,6 +1841,15 @@ export interface components {
             /** Format: date-time */
             expiresAt: null | string;
             isOwner: boolean;
+        };
+        JobResourcePage: {
+            items: components["schemas"]["JobResource"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         JobsForMe: {
             items: components["schemas"]["JobForMe"][];
@@ -2567,6 +2558,15 @@ export interface components {
             /** Format: date-time */
             shareLinkCreatedAt: null | string;
         };
+        UserProfilePage: {
+            items: components["schemas"]["UserProfile"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
+        };
         VerificationKeySet: {
             keys: components["schemas"]["PublicKeyJwk"][];
         };
@@ -3224,7 +3224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminUserPage"];
+                    "application/json": components["schemas"]["UserProfilePage"];
                 };
             };
             /** @description Bad Request */
@@ -3360,7 +3360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": components["schemas"]["AuditEntryViewPage"];
                 };
             };
             /** @description Bad Request */
@@ -3398,7 +3398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChallengePage"];
+                    "application/json": components["schemas"]["ChallengeSummaryPage"];
                 };
             };
             /** @description Bad Request */
@@ -4443,7 +4443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobPage"];
+                    "application/json": components["schemas"]["JobResourcePage"];
                 };
             };
             /** @description Bad Request */
@@ -4716,7 +4716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompanyPage"];
+                    "application/json": components["schemas"]["CompanyResourcePage"];
                 };
             };
             /** @description Bad Request */
