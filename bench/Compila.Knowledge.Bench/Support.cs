@@ -44,7 +44,7 @@ internal static class Repository
 /// <summary>Sweeps re-index the same passages many times; each distinct text is embedded once.</summary>
 internal sealed class CachingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, float[]> cache = new(StringComparer.Ordinal);
 
     public string ModelId => inner.ModelId;
 
@@ -52,13 +52,13 @@ internal sealed class CachingEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        var missing = texts.Where(t => !_cache.ContainsKey(t)).Distinct().ToList();
+        var missing = texts.Where(t => !cache.ContainsKey(t)).Distinct().ToList();
         if (missing.Count > 0)
         {
             var vectors = inner.Embed(missing, cancellationToken);
             for (var i = 0; i < missing.Count; i++)
-                _cache[missing[i]] = vectors[i];
+                cache[missing[i]] = vectors[i];
         }
-        return texts.Select(t => _cache[t]).ToList();
+        return texts.Select(t => cache[t]).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Compila.Judge;
 
@@ -13,11 +14,13 @@ public static class JudgeServiceCollectionExtensions
     public static IServiceCollection AddCompilaJudge(this IServiceCollection services, Action<JudgeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<JudgeOptions>();
+        var options = services.AddOptions<JudgeOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JudgeOptions>, JudgeOptionsValidator>());
 
         services.TryAddSingleton<BubblewrapJudge>();
         services.TryAddSingleton<IJudge>(sp => sp.GetRequiredService<BubblewrapJudge>());

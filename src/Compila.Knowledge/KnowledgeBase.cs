@@ -18,26 +18,26 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
     const string CatalogFile = "catalog.json";
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly KnowledgeOptions _options;
-    readonly ITextEmbedder _embedder;
-    readonly IVectorIndex _vectors;
-    readonly ILogger _logger;
-    readonly MarkdownChunker _chunker;
-    readonly SemaphoreSlim _write = new(1, 1);
-    volatile State _state;
+    readonly KnowledgeOptions options;
+    readonly ITextEmbedder embedder;
+    readonly IVectorIndex vectors;
+    readonly ILogger logger;
+    readonly MarkdownChunker chunker;
+    readonly SemaphoreSlim write = new(1, 1);
+    volatile State state;
 
     public KnowledgeBase(IOptions<KnowledgeOptions> options, ITextEmbedder embedder, IVectorIndex vectors, ILogger<KnowledgeBase>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _embedder = embedder;
-        _vectors = vectors;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        _chunker = new MarkdownChunker(_options.Chunking);
-        _state = State.Create(LoadCatalog());
+        this.options = options.Value;
+        this.embedder = embedder;
+        this.vectors = vectors;
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        chunker = new MarkdownChunker(this.options.Chunking);
+        state = State.Create(LoadCatalog());
     }
 
-    public (int Documents, int Chunks) Count => (_state.Documents.Count, _state.Chunks.Length);
+    public (int Documents, int Chunks) Count => (state.Documents.Count, state.Chunks.Length);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilters? filters = null, int limit = 5,
         SearchMode mode = SearchMode.Hybrid, CancellationToken cancellationToken = default)
@@ -45,19 +45,19 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (string.IsNullOrWhiteSpace(query))
             return [];
-        if (_options.VectorBackend == VectorBackend.None)
+        if (options.VectorBackend == VectorBackend.None)
             mode = SearchMode.Keyword;
-        var state = _state;
+        var state = this.state;
         if (state.Chunks.Length == 0)
             return [];
-        var pool = Math.Max(_options.CandidatePool, limit * Math.Max(1, _options.MaxHitsPerDocument) * 4);
+        var pool = Math.Max(options.CandidatePool, limit * Math.Max(1, options.MaxHitsPerDocument) * 4);
 
         var keyword = new List<(int Chunk, double Coverage)>();
         if (mode != SearchMode.Vector)
         {
             foreach (var match in state.Keywords.Search(query, pool, i => filters is null || filters.Accepts(state.Chunks[i].Language, state.Chunks[i].Topic)))
             {
-                if (match.Coverage >= _options.KeywordScoreThreshold)
+                if (match.Coverage >= options.KeywordScoreThreshold)
                     keyword.Add((match.Chunk, match.Coverage));
             }
         }
@@ -65,10 +65,10 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         var vector = new List<(int Chunk, double Cosine)>();
         if (mode != SearchMode.Keyword)
         {
-            var embedding = _embedder.Embed([query], cancellationToken)[0];
-            foreach (var match in await _vectors.SearchAsync(embedding, pool, filters, cancellationToken).ConfigureAwait(false))
+            var embedding = embedder.Embed([query], cancellationToken)[0];
+            foreach (var match in await vectors.SearchAsync(embedding, pool, filters, cancellationToken).ConfigureAwait(false))
             {
-                if (match.Score >= _options.VectorScoreThreshold && state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
+                if (match.Score >= options.VectorScoreThreshold && state.ChunkIndex.TryGetValue(match.ChunkId, out var index))
                     vector.Add((index, match.Score));
             }
         }
@@ -77,17 +77,17 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         var vectorRanking = vector.Select(m => m.Chunk).ToList();
         var keywordScores = keyword.ToDictionary(m => m.Chunk, m => m.Coverage);
         var vectorScores = vector.ToDictionary(m => m.Chunk, m => m.Cosine);
-        var fused = ReciprocalRankFusion.Fuse(_options.RrfK, (keywordRanking, _options.KeywordWeight), (vectorRanking, _options.VectorWeight));
-        var maxFused = ReciprocalRankFusion.Maximum(_options.RrfK,
-            mode == SearchMode.Vector ? 0 : _options.KeywordWeight,
-            mode == SearchMode.Keyword ? 0 : _options.VectorWeight);
+        var fused = ReciprocalRankFusion.Fuse(options.RrfK, (keywordRanking, options.KeywordWeight), (vectorRanking, options.VectorWeight));
+        var maxFused = ReciprocalRankFusion.Maximum(options.RrfK,
+            mode == SearchMode.Vector ? 0 : options.KeywordWeight,
+            mode == SearchMode.Keyword ? 0 : options.VectorWeight);
         // In hybrid mode a passage whose document the keywords did not find needs a stronger cosine: MiniLM gives
         // any Portuguese sentence 0.3–0.5 against our passages, so that alone is no evidence of relevance. The
         // filter runs after fusion, so it removes such passages without reshuffling the ranks of the others.
         var supported = keyword.Select(m => state.Chunks[m.Chunk].DocumentId).ToHashSet(StringComparer.Ordinal);
         bool Unsupported(int chunk) => mode == SearchMode.Hybrid
             && !supported.Contains(state.Chunks[chunk].DocumentId)
-            && vectorScores.GetValueOrDefault(chunk) < _options.UnsupportedVectorScoreThreshold;
+            && vectorScores.GetValueOrDefault(chunk) < options.UnsupportedVectorScoreThreshold;
 
         var perDocument = new Dictionary<string, int>(StringComparer.Ordinal);
         var hits = new List<SearchHit>(limit);
@@ -99,7 +99,7 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
             double? keywordScore = keywordScores.TryGetValue(index, out var k) ? k : null;
             double? vectorScore = vectorScores.TryGetValue(index, out var v) ? v : null;
             var seen = perDocument.GetValueOrDefault(chunk.DocumentId);
-            if (seen >= Math.Max(1, _options.MaxHitsPerDocument))
+            if (seen >= Math.Max(1, options.MaxHitsPerDocument))
                 continue;
             perDocument[chunk.DocumentId] = seen + 1;
             var score = mode switch
@@ -155,38 +155,38 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
 
     public async Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var documents = new Dictionary<string, DocumentEntry>(_state.Documents, StringComparer.Ordinal);
+            var documents = new Dictionary<string, DocumentEntry>(state.Documents, StringComparer.Ordinal);
             if (!documents.Remove(documentId))
                 return false;
-            await _vectors.DeleteDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
+            await vectors.DeleteDocumentAsync(documentId, cancellationToken).ConfigureAwait(false);
             await PublishAsync(documents, cancellationToken).ConfigureAwait(false);
             return true;
         }
         finally
         {
-            _write.Release();
+            write.Release();
         }
     }
 
     async Task<IndexReport> WriteAsync(List<KnowledgeDocument> batch, HashSet<DocumentSource> removeStaleOf, CancellationToken cancellationToken)
     {
-        await _write.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await write.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var vectorsEnabled = _options.VectorBackend != VectorBackend.None;
+            var vectorsEnabled = options.VectorBackend != VectorBackend.None;
             var stored = vectorsEnabled
-                ? await _vectors.GetDocumentHashesAsync(cancellationToken).ConfigureAwait(false)
+                ? await vectors.GetDocumentHashesAsync(cancellationToken).ConfigureAwait(false)
                 : new Dictionary<string, string>();
-            var documents = new Dictionary<string, DocumentEntry>(_state.Documents, StringComparer.Ordinal);
+            var documents = new Dictionary<string, DocumentEntry>(state.Documents, StringComparer.Ordinal);
             var ids = batch.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             var stale = documents.Values.Where(d => removeStaleOf.Contains(d.Source) && !ids.Contains(d.Id)).Select(d => d.Id).ToList();
             foreach (var id in stale)
             {
                 if (vectorsEnabled)
-                    await _vectors.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false);
+                    await vectors.DeleteDocumentAsync(id, cancellationToken).ConfigureAwait(false);
                 documents.Remove(id);
             }
 
@@ -195,7 +195,7 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
             foreach (var document in batch)
             {
                 var hash = ContentHash(document);
-                var chunks = _chunker.Chunk(document);
+                var chunks = chunker.Chunk(document);
                 documents[document.Id] = new DocumentEntry(document.Id, hash, document.Source, chunks);
                 if (!vectorsEnabled || (stored.TryGetValue(document.Id, out var storedHash) && storedHash == hash))
                     unchanged++;
@@ -204,31 +204,31 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
             }
 
             var texts = toEmbed.SelectMany(d => d.Chunks).Select(EmbeddingText).ToList();
-            var vectors = texts.Count == 0 ? [] : _embedder.Embed(texts, cancellationToken);
+            var embeddings = texts.Count == 0 ? [] : embedder.Embed(texts, cancellationToken);
             var next = 0;
             foreach (var (document, hash, chunks) in toEmbed)
             {
-                var records = chunks.Select(c => new ChunkVector(c.ChunkId, vectors[next++], c.Language, c.Topic)).ToList();
-                await _vectors.UpsertDocumentAsync(document.Id, hash, records, cancellationToken).ConfigureAwait(false);
+                var records = chunks.Select(c => new ChunkVector(c.ChunkId, embeddings[next++], c.Language, c.Topic)).ToList();
+                await vectors.UpsertDocumentAsync(document.Id, hash, records, cancellationToken).ConfigureAwait(false);
             }
-            await _vectors.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await vectors.FlushAsync(cancellationToken).ConfigureAwait(false);
             await PublishAsync(documents, cancellationToken).ConfigureAwait(false);
-            var report = new IndexReport(batch.Count, toEmbed.Count, unchanged, stale.Count, texts.Count, _state.Chunks.Length);
-            _logger.LogInformation("Knowledge base indexed {Documents} documents: {Embedded} embedded, {Unchanged} unchanged, {Removed} removed, {Chunks} passages",
+            var report = new IndexReport(batch.Count, toEmbed.Count, unchanged, stale.Count, texts.Count, state.Chunks.Length);
+            logger.LogInformation("Knowledge base indexed {Documents} documents: {Embedded} embedded, {Unchanged} unchanged, {Removed} removed, {Chunks} passages",
                 report.Documents, report.Embedded, report.Unchanged, report.Removed, report.Chunks);
             return report;
         }
         finally
         {
-            _write.Release();
+            write.Release();
         }
     }
 
     /// <summary>What the embedder sees: title, heading path and the start of the passage.</summary>
     internal string EmbeddingText(KnowledgeChunk chunk)
     {
-        var words = chunk.Text.Split((char[]?)null, _options.EmbeddingMaxWords + 1, StringSplitOptions.RemoveEmptyEntries);
-        var body = string.Join(' ', words.Take(_options.EmbeddingMaxWords));
+        var words = chunk.Text.Split((char[]?)null, options.EmbeddingMaxWords + 1, StringSplitOptions.RemoveEmptyEntries);
+        var body = string.Join(' ', words.Take(options.EmbeddingMaxWords));
         return chunk.Heading.Length == 0 ? $"{chunk.Title}. {body}" : $"{chunk.Title}. {chunk.Heading}. {body}";
     }
 
@@ -236,7 +236,7 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
     internal string ContentHash(KnowledgeDocument document)
     {
         var fingerprint = string.Join('\u001f',
-            _embedder.ModelId, _options.Chunking.Fingerprint, _options.EmbeddingMaxWords.ToString(CultureInfo.InvariantCulture),
+            embedder.ModelId, options.Chunking.Fingerprint, options.EmbeddingMaxWords.ToString(CultureInfo.InvariantCulture),
             document.Title, document.Language, document.Topic ?? string.Empty, document.Url ?? string.Empty, document.Source.ToString(),
             string.Join(',', document.Tags), document.Markdown);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
@@ -244,11 +244,11 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
 
     async Task PublishAsync(Dictionary<string, DocumentEntry> documents, CancellationToken cancellationToken)
     {
-        _state = State.Create(documents.Values);
-        if (_options.IndexDirectory is null)
+        state = State.Create(documents.Values);
+        if (options.IndexDirectory is null)
             return;
-        Directory.CreateDirectory(_options.IndexDirectory);
-        var path = Path.Combine(_options.IndexDirectory, CatalogFile);
+        Directory.CreateDirectory(options.IndexDirectory);
+        var path = Path.Combine(options.IndexDirectory, CatalogFile);
         var temporary = path + ".tmp";
         await using (var stream = File.Create(temporary))
             await JsonSerializer.SerializeAsync(stream, documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList(), Json, cancellationToken).ConfigureAwait(false);
@@ -257,9 +257,9 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
 
     List<DocumentEntry> LoadCatalog()
     {
-        if (_options.IndexDirectory is null)
+        if (options.IndexDirectory is null)
             return [];
-        var path = Path.Combine(_options.IndexDirectory, CatalogFile);
+        var path = Path.Combine(options.IndexDirectory, CatalogFile);
         if (!File.Exists(path))
             return [];
         try
@@ -270,12 +270,12 @@ public sealed class KnowledgeBase : IKnowledgeBase, IDisposable
         catch (JsonException ex)
         {
             // A damaged catalogue is rebuilt by the next indexing run; searching an empty base until then is safe.
-            _logger.LogWarning(ex, "Ignoring unreadable knowledge catalogue {Path}", path);
+            logger.LogWarning(ex, "Ignoring unreadable knowledge catalogue {Path}", path);
             return [];
         }
     }
 
-    public void Dispose() => _write.Dispose();
+    public void Dispose() => write.Dispose();
 
     internal sealed record DocumentEntry(string Id, string Hash, DocumentSource Source, IReadOnlyList<KnowledgeChunk> Chunks);
 

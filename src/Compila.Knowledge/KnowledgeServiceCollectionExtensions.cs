@@ -19,8 +19,8 @@ public static class KnowledgeServiceCollectionExtensions
         var options = services.AddOptions<KnowledgeOptions>();
         if (configure is not null)
             options.Configure(configure);
-        options.Validate(o => o.VectorBackend != VectorBackend.Qdrant || Uri.TryCreate(o.Qdrant.Url, UriKind.Absolute, out _),
-            "Knowledge:Qdrant:Url must be an absolute URL when the vector backend is Qdrant.");
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
 
         services.TryAddSingleton<ITextEmbedder>(sp =>
         {

@@ -12,18 +12,18 @@ namespace Compila.ChallengeSuites.Tests;
 /// </summary>
 public sealed class JudgeFixture : IDisposable
 {
-    readonly BubblewrapJudge _inner;
+    readonly BubblewrapJudge inner;
 
     public JudgeFixture()
     {
         // A uid range of its own: other processes on this machine may run a judge with the default range.
-        _inner = new BubblewrapJudge(Options.Create(new JudgeOptions { SandboxUidBase = 63000 }));
-        Judge = new RecordingJudge(_inner);
+        inner = new BubblewrapJudge(Options.Create(new JudgeOptions { SandboxUidBase = 63000 }));
+        Judge = new RecordingJudge(inner);
     }
 
     public RecordingJudge Judge { get; }
 
-    public void Dispose() => _inner.Dispose();
+    public void Dispose() => inner.Dispose();
 
     static readonly Lazy<string> RepoRootLazy = new(() =>
     {

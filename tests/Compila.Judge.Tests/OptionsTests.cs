@@ -36,6 +36,29 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    [Trait("Lane", "Fast")]
+    public void AddCompilaJudge_ABadLimit_FailsValidation_NamingTheSetting()
+    {
+        var services = new ServiceCollection();
+        services.AddCompilaJudge(o => o.RunMaxima.MemoryMegabytes = 0);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<JudgeOptions>>().Value);
+        Assert.Contains("Compila:Judge:RunMaxima:MemoryMegabytes must be positive", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Lane", "Fast")]
+    public void DefaultOptions_AreValid()
+    {
+        var services = new ServiceCollection();
+        services.AddCompilaJudge();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<IOptions<JudgeOptions>>().Value);
+    }
+
+    [Fact]
     public void DefaultLimits_FollowTheDocumentedTable()
     {
         var options = new JudgeOptions();

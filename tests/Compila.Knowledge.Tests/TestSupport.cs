@@ -44,9 +44,9 @@ internal sealed class BagOfWordsEmbedder : ITextEmbedder
 /// <summary>Counts the texts it passes to the wrapped embedder.</summary>
 internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
-    int _texts;
+    int textsEmbedded;
 
-    public int TextsEmbedded => Volatile.Read(ref _texts);
+    public int TextsEmbedded => Volatile.Read(ref textsEmbedded);
 
     public string ModelId => inner.ModelId;
 
@@ -54,7 +54,7 @@ internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        Interlocked.Add(ref _texts, texts.Count);
+        Interlocked.Add(ref textsEmbedded, texts.Count);
         return inner.Embed(texts, cancellationToken);
     }
 }

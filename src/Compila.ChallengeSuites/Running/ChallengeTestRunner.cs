@@ -21,7 +21,7 @@ public sealed record TestRunOptions
 /// </summary>
 public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = null)
 {
-    readonly TestRunOptions _options = options ?? new TestRunOptions();
+    readonly TestRunOptions options = options ?? new TestRunOptions();
 
     /// <summary>Extra runs after a process died mid-way; bounds the judge time one submission can take.</summary>
     const int MaxRetryRounds = 2;
@@ -52,7 +52,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         {
             FunctionTestSpec f => await RunFunctionAsync(f, language, files[0].Content, cancellationToken).ConfigureAwait(false),
             StdioTestSpec s => await RunStdioAsync(s, language, files, cancellationToken).ConfigureAwait(false),
-            ScenarioTestSpec s => await new ScenarioRunner(judge, _options).RunAsync(s, language, files[0].Content, cancellationToken).ConfigureAwait(false),
+            ScenarioTestSpec s => await new ScenarioRunner(judge, options).RunAsync(s, language, files[0].Content, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"Unknown test kind {tests.GetType().Name}.", nameof(tests)),
         };
     }
@@ -69,7 +69,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
         var groups = new[] { all.Where(i => !cases[i].Hidden).ToList(), all.Where(i => cases[i].Hidden).ToList() }
             .Where(g => g.Count > 0).ToList();
         var first = await RunBatchAsync(judge,
-            new BatchRequest(language, files, groups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), _options.Limits),
+            new BatchRequest(language, files, groups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), options.Limits),
             ct).ConfigureAwait(false);
         if (!first.Compiled)
         {
@@ -93,7 +93,7 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
             var retryGroups = new[] { remaining.Where(i => !cases[i].Hidden).ToList(), remaining.Where(i => cases[i].Hidden).ToList() }
                 .Where(g => g.Count > 0).ToList();
             var retry = await RunBatchAsync(judge,
-                new BatchRequest(language, files, retryGroups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), _options.Limits),
+                new BatchRequest(language, files, retryGroups.Select(g => new RunInput(HarnessGenerator.Stdin(g.Select(i => cases[i])))).ToList(), options.Limits),
                 ct).ConfigureAwait(false);
             var next = new List<int>();
             for (var g = 0; g < retryGroups.Count; g++)
@@ -239,13 +239,13 @@ public sealed class ChallengeTestRunner(IJudge judge, TestRunOptions? options = 
     }
 
     Task<TestRunResult> RunStdioAsync(StdioTestSpec spec, string language, IReadOnlyList<SourceFile> files, CancellationToken ct) =>
-        RunStdioAsyncCore(judge, spec, language, files, _options, ct);
+        RunStdioAsyncCore(judge, spec, language, files, options, ct);
 
     /// <summary>Trailing spaces of each line and trailing blank lines do not count; CRLF equals LF.</summary>
     public static string NormalizeStdout(string text) =>
         string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).TrimEnd('\n');
 
-    string? Cap(string? text) => Cap(text, _options.OutputCapChars);
+    string? Cap(string? text) => Cap(text, options.OutputCapChars);
 
     internal static string? Cap(string? text, int max)
     {

@@ -15,16 +15,16 @@ internal sealed record StepRecord(bool Ok, JsonNode? Value, string? Kind, string
 /// </summary>
 internal sealed class ScenarioRecords
 {
-    readonly Dictionary<(int Case, int Step), StepRecord> _records = [];
-    readonly HashSet<(int Case, int Step)> _duplicated = [];
+    readonly Dictionary<(int Case, int Step), StepRecord> records = [];
+    readonly HashSet<(int Case, int Step)> duplicated = [];
 
     /// <summary>Output that belongs to no record (printed outside any step, or after the last one).</summary>
     public string StrayOutput { get; private init; } = "";
 
-    public bool Duplicated(int caseIndex, int step) => _duplicated.Contains((caseIndex, step));
+    public bool Duplicated(int caseIndex, int step) => duplicated.Contains((caseIndex, step));
 
     public StepRecord? Find(int caseIndex, int step) =>
-        _records.TryGetValue((caseIndex, step), out var record) && !_duplicated.Contains((caseIndex, step)) ? record : null;
+        records.TryGetValue((caseIndex, step), out var record) && !duplicated.Contains((caseIndex, step)) ? record : null;
 
     /// <param name="expected">The (case, step) keys this run was asked for.</param>
     public static ScenarioRecords Parse(string stdout, IReadOnlySet<(int Case, int Step)> expected)
@@ -60,9 +60,9 @@ internal sealed class ScenarioRecords
         var result = new ScenarioRecords { StrayOutput = stray.ToString() };
         foreach (var (key, value) in records)
         {
-            result._records[key] = value;
+            result.records[key] = value;
         }
-        result._duplicated.UnionWith(duplicated);
+        result.duplicated.UnionWith(duplicated);
         return result;
     }
 

@@ -10,9 +10,9 @@ namespace Compila.Knowledge;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    readonly SessionOptions _session;
-    readonly Lazy<SentenceEncoder> _encoder;
-    readonly int _batchSize;
+    readonly SessionOptions session;
+    readonly Lazy<SentenceEncoder> encoder;
+    readonly int batchSize;
 
     /// <param name="batchSize">Passages per model run while indexing.</param>
     /// <param name="threads">ONNX Runtime intra-op threads; 0 uses one per processor.</param>
@@ -20,11 +20,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        _batchSize = batchSize;
-        _session = new SessionOptions { IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount };
+        this.batchSize = batchSize;
+        session = new SessionOptions { IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount };
         // The host shares its cores with the judge's sandboxes: idle ONNX threads must sleep, not spin.
-        _session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(_session), LazyThreadSafetyMode.ExecutionAndPublication);
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        encoder = new Lazy<SentenceEncoder>(() => new SentenceEncoder(session), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string ModelId => "all-MiniLM-L6-v2";
@@ -37,11 +37,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         var result = new float[texts.Count][];
         // Batches pad to their longest text: batching texts of similar length keeps that padding cheap.
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
-        for (var start = 0; start < order.Length; start += _batchSize)
+        for (var start = 0; start < order.Length; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var indices = order.Skip(start).Take(_batchSize).ToArray();
-            var vectors = _encoder.Value.Encode(indices.Select(i => texts[i]).ToArray(), cancellationToken);
+            var indices = order.Skip(start).Take(batchSize).ToArray();
+            var vectors = encoder.Value.Encode(indices.Select(i => texts[i]).ToArray(), cancellationToken);
             for (var j = 0; j < indices.Length; j++)
                 result[indices[j]] = vectors[j];
         }
@@ -50,8 +50,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     public void Dispose()
     {
-        if (_encoder.IsValueCreated)
-            _encoder.Value.Dispose();
-        _session.Dispose();
+        if (encoder.IsValueCreated)
+            encoder.Value.Dispose();
+        session.Dispose();
     }
 }

@@ -12,36 +12,36 @@ public sealed class LocalVectorIndex : IVectorIndex
     const string FileName = "vectors.bin";
     const int FormatVersion = 1;
 
-    readonly string? _directory;
-    readonly Lock _gate = new();
-    readonly Dictionary<string, (string Hash, IReadOnlyList<ChunkVector> Chunks)> _documents = new(StringComparer.Ordinal);
-    volatile ChunkVector[] _snapshot = [];
-    bool _dirty;
+    readonly string? directory;
+    readonly Lock gate = new();
+    readonly Dictionary<string, (string Hash, IReadOnlyList<ChunkVector> Chunks)> documents = new(StringComparer.Ordinal);
+    volatile ChunkVector[] snapshot = [];
+    bool dirty;
 
     /// <param name="directory">Folder for <c>vectors.bin</c>; null keeps the index in memory only.</param>
     public LocalVectorIndex(string? directory)
     {
-        _directory = directory;
+        this.directory = directory;
         if (directory is not null)
             Load(Path.Combine(directory, FileName));
     }
 
-    public int Count => _snapshot.Length;
+    public int Count => snapshot.Length;
 
     public Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (gate)
         {
-            IReadOnlyDictionary<string, string> hashes = _documents.ToDictionary(d => d.Key, d => d.Value.Hash, StringComparer.Ordinal);
+            IReadOnlyDictionary<string, string> hashes = documents.ToDictionary(d => d.Key, d => d.Value.Hash, StringComparer.Ordinal);
             return Task.FromResult(hashes);
         }
     }
 
     public Task UpsertDocumentAsync(string documentId, string contentHash, IReadOnlyList<ChunkVector> chunks, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _documents[documentId] = (contentHash, chunks.ToArray());
+            documents[documentId] = (contentHash, chunks.ToArray());
             Publish();
         }
         return Task.CompletedTask;
@@ -49,9 +49,9 @@ public sealed class LocalVectorIndex : IVectorIndex
 
     public Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_documents.Remove(documentId))
+            if (documents.Remove(documentId))
                 Publish();
         }
         return Task.CompletedTask;
@@ -59,7 +59,7 @@ public sealed class LocalVectorIndex : IVectorIndex
 
     public Task<IReadOnlyList<VectorMatch>> SearchAsync(float[] query, int limit, SearchFilters? filters, CancellationToken cancellationToken = default)
     {
-        var snapshot = _snapshot;
+        var snapshot = this.snapshot;
         var best = new PriorityQueue<VectorMatch, float>(limit + 1);
         foreach (var chunk in snapshot)
         {
@@ -79,21 +79,21 @@ public sealed class LocalVectorIndex : IVectorIndex
 
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_directory is null)
+        if (directory is null)
             return Task.CompletedTask;
-        lock (_gate)
+        lock (gate)
         {
-            if (!_dirty)
+            if (!dirty)
                 return Task.CompletedTask;
-            Directory.CreateDirectory(_directory);
-            var path = Path.Combine(_directory, FileName);
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, FileName);
             var temporary = path + ".tmp";
             using (var stream = File.Create(temporary))
             using (var writer = new BinaryWriter(stream, Encoding.UTF8))
             {
                 writer.Write(FormatVersion);
-                writer.Write(_documents.Count);
-                foreach (var (id, (hash, chunks)) in _documents)
+                writer.Write(documents.Count);
+                foreach (var (id, (hash, chunks)) in documents)
                 {
                     writer.Write(id);
                     writer.Write(hash);
@@ -110,7 +110,7 @@ public sealed class LocalVectorIndex : IVectorIndex
                 }
             }
             File.Move(temporary, path, overwrite: true);
-            _dirty = false;
+            dirty = false;
         }
         return Task.CompletedTask;
     }
@@ -130,8 +130,8 @@ public sealed class LocalVectorIndex : IVectorIndex
 
     void Publish()
     {
-        _snapshot = _documents.Values.SelectMany(d => d.Chunks).ToArray();
-        _dirty = true;
+        snapshot = documents.Values.SelectMany(d => d.Chunks).ToArray();
+        dirty = true;
     }
 
     void Load(string path)
@@ -142,8 +142,8 @@ public sealed class LocalVectorIndex : IVectorIndex
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         if (reader.ReadInt32() != FormatVersion)
             return; // An older format is rebuilt by the next indexing run.
-        var documents = reader.ReadInt32();
-        for (var d = 0; d < documents; d++)
+        var documentCount = reader.ReadInt32();
+        for (var d = 0; d < documentCount; d++)
         {
             var id = reader.ReadString();
             var hash = reader.ReadString();
@@ -159,8 +159,8 @@ public sealed class LocalVectorIndex : IVectorIndex
                     vector[i] = reader.ReadSingle();
                 chunks[c] = new ChunkVector(chunkId, vector, language, topic.Length == 0 ? null : topic);
             }
-            _documents[id] = (hash, chunks);
+            documents[id] = (hash, chunks);
         }
-        _snapshot = _documents.Values.SelectMany(d => d.Chunks).ToArray();
+        snapshot = documents.Values.SelectMany(d => d.Chunks).ToArray();
     }
 }

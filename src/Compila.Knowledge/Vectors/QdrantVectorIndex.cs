@@ -13,8 +13,8 @@ namespace Compila.Knowledge;
 /// </summary>
 public sealed class QdrantVectorIndex(QdrantClient client, string collection, int dimensions, bool ownsClient = false) : IVectorIndex, IDisposable
 {
-    readonly SemaphoreSlim _ensure = new(1, 1);
-    bool _ready;
+    readonly SemaphoreSlim ensure = new(1, 1);
+    bool ready;
 
     public async Task<IReadOnlyDictionary<string, string>> GetDocumentHashesAsync(CancellationToken cancellationToken = default)
     {
@@ -72,7 +72,7 @@ public sealed class QdrantVectorIndex(QdrantClient client, string collection, in
 
     public void Dispose()
     {
-        _ensure.Dispose();
+        ensure.Dispose();
         if (ownsClient)
             client.Dispose();
     }
@@ -106,12 +106,12 @@ public sealed class QdrantVectorIndex(QdrantClient client, string collection, in
 
     async Task EnsureCollectionAsync(CancellationToken cancellationToken)
     {
-        if (_ready)
+        if (ready)
             return;
-        await _ensure.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ensure.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_ready)
+            if (ready)
                 return;
             if (!await client.CollectionExistsAsync(collection, cancellationToken).ConfigureAwait(false))
             {
@@ -121,11 +121,11 @@ public sealed class QdrantVectorIndex(QdrantClient client, string collection, in
                 await client.CreatePayloadIndexAsync(collection, "language", cancellationToken: cancellationToken).ConfigureAwait(false);
                 await client.CreatePayloadIndexAsync(collection, "topic", cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            _ready = true;
+            ready = true;
         }
         finally
         {
-            _ensure.Release();
+            ensure.Release();
         }
     }
 }

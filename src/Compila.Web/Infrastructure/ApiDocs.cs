@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using Compila.Web.Infrastructure.Paging;
 using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,9 +10,20 @@ namespace Compila.Web.Infrastructure;
 public static class ApiDocs
 {
     public static void AddCompilaApiDocs(this WebApplicationBuilder builder) =>
-        builder.Services.AddOpenApi("v1", options => options
-            .AddDocumentTransformer<BearerSchemeTransformer>()
-            .AddDocumentTransformer<SocketContractSchemas>());
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            options.CreateSchemaReferenceId = SchemaReferenceId;
+            options.AddDocumentTransformer<BearerSchemeTransformer>().AddDocumentTransformer<SocketContractSchemas>();
+        });
+
+    /// <summary>
+    /// A generic page is named after its items (<c>Page&lt;JobResource&gt;</c> is <c>JobResourcePage</c>) rather than
+    /// the default <c>PageOfJobResource</c>, so the SPA's generated types read like the rest.
+    /// </summary>
+    static string? SchemaReferenceId(JsonTypeInfo type) =>
+        type.Type.IsGenericType && type.Type.GetGenericTypeDefinition() == typeof(Page<>)
+            ? OpenApiOptions.CreateDefaultSchemaReferenceId(type.Options.GetTypeInfo(type.Type.GetGenericArguments()[0])) + "Page"
+            : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
 
     /// <summary><c>/openapi/v1.json</c> and interactive docs at <c>/docs</c> (Scalar, served from the package, no CDN).</summary>
     public static void MapCompilaApiDocs(this WebApplication app)

@@ -7,13 +7,13 @@ namespace Compila.ChallengeSuites.Tests.Content;
 [Trait("Lane", "Fast")]
 public sealed class ChallengeCatalogTests : IDisposable
 {
-    readonly string _root = Path.Combine(Path.GetTempPath(), "compila-content-" + Guid.NewGuid().ToString("N"));
+    readonly string root = Path.Combine(Path.GetTempPath(), "compila-content-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        if (Directory.Exists(root))
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class ChallengeCatalogTests : IDisposable
 
     string Write(string slug, string? metadata = Metadata, string? tests = Tests, string? description = "# Somar\n", params (string Path, string Content)[] files)
     {
-        var dir = Path.Combine(_root, "challenges", slug);
+        var dir = Path.Combine(root, "challenges", slug);
         Directory.CreateDirectory(dir);
         if (metadata is not null)
         {
@@ -80,7 +80,7 @@ public sealed class ChallengeCatalogTests : IDisposable
     {
         Write("somar", files: [PythonSolution, ("solution/Solution.cs", "public static class Solution { public static long Somar(long a, long b) => a + b; }")]);
 
-        var result = ChallengeCatalog.Load(_root);
+        var result = ChallengeCatalog.Load(root);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var c = Assert.Single(result.Catalog!.Challenges);
@@ -101,7 +101,7 @@ public sealed class ChallengeCatalogTests : IDisposable
     public void VisibleCases_LeaveHiddenCasesOut()
     {
         Write("somar", files: [PythonSolution]);
-        var c = ChallengeCatalog.Load(_root).Catalog!.Challenges[0];
+        var c = ChallengeCatalog.Load(root).Catalog!.Challenges[0];
 
         var visible = c.VisibleCases();
 
@@ -118,7 +118,7 @@ public sealed class ChallengeCatalogTests : IDisposable
         Write("quebrada", tests: Tests.Replace("    expected: 3", "   expected: 3", StringComparison.Ordinal), files: [PythonSolution]);
         Write("colchete", tests: Tests.Replace("args: [-1, 1]", "args: [-1, 1", StringComparison.Ordinal), files: [PythonSolution]);
 
-        var result = ChallengeCatalog.Load(_root);
+        var result = ChallengeCatalog.Load(root);
 
         Assert.False(result.Succeeded);
         Assert.Null(result.Catalog);
@@ -137,7 +137,7 @@ public sealed class ChallengeCatalogTests : IDisposable
     {
         Write("sem-solucao", files: [("starter/solution.py", "def somar(a, b):\n    return 0\n")]);
 
-        var result = ChallengeCatalog.Load(_root);
+        var result = ChallengeCatalog.Load(root);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.File == "sem-solucao/solution/solution.py" && e.Message.Contains("falta a solução", StringComparison.Ordinal));
@@ -149,7 +149,7 @@ public sealed class ChallengeCatalogTests : IDisposable
     {
         Write("tipo-ruim", tests: Tests.Replace("returns: int", "returns: decimal", StringComparison.Ordinal), files: [PythonSolution]);
 
-        var result = ChallengeCatalog.Load(_root);
+        var result = ChallengeCatalog.Load(root);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("tipo-ruim/tests.yaml", error.File);
@@ -164,7 +164,7 @@ public sealed class ChallengeCatalogTests : IDisposable
         var metadata = Metadata.Replace("stack: backend", "stack: blockchain", StringComparison.Ordinal) + "\ncolor: azul\n";
         Write("varios-erros", metadata: metadata, tests: tests, files: [PythonSolution]);
 
-        var result = ChallengeCatalog.Load(_root);
+        var result = ChallengeCatalog.Load(root);
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.File == "varios-erros/tests.yaml" && e.Line == 10 && e.Message.Contains("args.b", StringComparison.Ordinal));
@@ -178,7 +178,7 @@ public sealed class ChallengeCatalogTests : IDisposable
         Write("args-errados", tests: Tests.Replace("args: [1, 2]", "args: [1]", StringComparison.Ordinal), files: [PythonSolution, ("solution/solution.rb", "def somar(a, b) a + b end")]);
         Write("sem-descricao", description: null, files: [PythonSolution]);
 
-        var errors = ChallengeCatalog.Load(_root).Errors;
+        var errors = ChallengeCatalog.Load(root).Errors;
 
         Assert.Contains(errors, e => e.File == "args-errados/tests.yaml" && e.Message.Contains("a função tem 2 parâmetro(s), o caso tem 1", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.File == "args-errados/solution/solution.rb" && e.Message.Contains("arquivo desconhecido", StringComparison.Ordinal));

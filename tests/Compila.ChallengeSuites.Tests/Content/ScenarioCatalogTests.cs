@@ -7,13 +7,13 @@ namespace Compila.ChallengeSuites.Tests.Content;
 [Trait("Lane", "Fast")]
 public sealed class ScenarioCatalogTests : IDisposable
 {
-    readonly string _root = Path.Combine(Path.GetTempPath(), "compila-scenario-" + Guid.NewGuid().ToString("N"));
+    readonly string root = Path.Combine(Path.GetTempPath(), "compila-scenario-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        if (Directory.Exists(root))
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class ScenarioCatalogTests : IDisposable
 
     CatalogLoadResult Load(string tests, bool starter = true)
     {
-        var dir = Path.Combine(_root, "challenges", "contador");
+        var dir = Path.Combine(root, "challenges", "contador");
         Directory.CreateDirectory(Path.Combine(dir, "solution"));
         Directory.CreateDirectory(Path.Combine(dir, "starter"));
         File.WriteAllText(Path.Combine(dir, "challenge.yaml"), Metadata);
@@ -63,7 +63,7 @@ public sealed class ScenarioCatalogTests : IDisposable
         {
             File.WriteAllText(Path.Combine(dir, "starter", "solution.py"), "class Contador:\n    pass\n");
         }
-        return ChallengeCatalog.Load(_root);
+        return ChallengeCatalog.Load(root);
     }
 
     [Fact]

@@ -7,19 +7,19 @@ namespace Compila.ChallengeSuites.Tests.Validation;
 [Trait("Lane", "Fast")]
 public sealed class ChallengeValidatorTests(JudgeFixture fixture) : IDisposable
 {
-    readonly string _root = Path.Combine(Path.GetTempPath(), "compila-validator-" + Guid.NewGuid().ToString("N"));
+    readonly string root = Path.Combine(Path.GetTempPath(), "compila-validator-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        if (Directory.Exists(root))
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
     }
 
     void Write(string slug, string solution, string? starter)
     {
-        var dir = Path.Combine(_root, "challenges", slug);
+        var dir = Path.Combine(root, "challenges", slug);
         Directory.CreateDirectory(Path.Combine(dir, "solution"));
         File.WriteAllText(Path.Combine(dir, "challenge.yaml"), """
             title: Dobrar
@@ -56,7 +56,7 @@ public sealed class ChallengeValidatorTests(JudgeFixture fixture) : IDisposable
         Write("certo", "def dobrar(n):\n    return n * 2\n", starter: null);
         Write("solucao-errada", "def dobrar(n):\n    return n + 1\n", starter: null);
         Write("starter-passa", "def dobrar(n):\n    return n * 2\n", starter: "def dobrar(n):\n    return 2 * n\n");
-        var catalog = ChallengeCatalog.Load(_root).Catalog!;
+        var catalog = ChallengeCatalog.Load(root).Catalog!;
 
         var report = await ChallengeValidator.ValidateAsync(fixture.Judge, catalog, cancellationToken: TestContext.Current.CancellationToken);
         var single = await ChallengeValidator.ValidateAsync(fixture.Judge, catalog, "certo", cancellationToken: TestContext.Current.CancellationToken);

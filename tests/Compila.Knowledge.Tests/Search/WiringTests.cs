@@ -41,6 +41,18 @@ public class WiringTests
     }
 
     [Fact]
+    [Trait("Lane", "Fast")]
+    public void AddCompilaKnowledge_OverlapNotShorterThanThePassage_FailsValidation_NamingTheSetting()
+    {
+        using var provider = new ServiceCollection()
+            .AddCompilaKnowledge(o => o.Chunking = new ChunkingOptions { MaxWords = 40, OverlapWords = 40 })
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+        Assert.Contains("Knowledge:Chunking:OverlapWords", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddCompilaKnowledge_Qdrant_WithUrl_BuildsTheQdrantIndex()
     {
         using var provider = new ServiceCollection()

@@ -24,7 +24,6 @@ public static class AllowedDependencies
         new("Challenges -> Compila.Web.Features.Users.User", "Reads or writes the users table (XP, plan, roles, names) directly; needs a Users query surface (and XP columns owned by Gamification)."),
         new("Gamification -> Compila.Web.Features.Challenges.Challenge", "Entity used for a foreign key in an entity configuration or for content the catalog facts do not carry yet."),
         new("Gamification -> Compila.Web.Features.Challenges.Content.ContentOptions", "Challenge content (suites, code files, search text) read directly; not yet behind Challenges/Contracts."),
-        new("Gamification -> Compila.Web.Features.SmartSolver.ISolutionPolicy", "XP rules ask whether the learner gave up (saw the solution); needs a SmartSolver contract."),
         new("Gamification -> Compila.Web.Features.Submissions.Submission", "Reads submission history directly; needs a Submissions history query surface."),
         new("Gamification -> Compila.Web.Features.Submissions.SubmissionStatus", "Reads submission history directly; needs a Submissions history query surface."),
         new("Gamification -> Compila.Web.Features.Users.User", "Reads or writes the users table (XP, plan, roles, names) directly; needs a Users query surface (and XP columns owned by Gamification)."),

@@ -1236,15 +1236,6 @@ export interface components {
             /** Format: date-time */
             subscriptionExpiresAt: null | string;
         };
-        AdminUserPage: {
-            items: components["schemas"]["UserProfile"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         AgentStartMessage: {
             /** @enum {string} */
             type: "agent_start";
@@ -1352,7 +1343,7 @@ export interface components {
             target: string;
             details: string;
         };
-        AuditPage: {
+        AuditEntryViewPage: {
             items: components["schemas"]["AuditEntryView"][];
             /** Format: int32 */
             page: number;
@@ -1451,15 +1442,6 @@ export interface components {
             stdin: null | string;
             expectedStdout: null | string;
         };
-        ChallengePage: {
-            items: components["schemas"]["ChallengeSummary"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         ChallengeSummary: {
             /** Format: uuid */
             id: string;
@@ -1485,6 +1467,15 @@ export interface components {
             languages: string[];
             /** Format: date-time */
             publishedAt: null | string;
+        };
+        ChallengeSummaryPage: {
+            items: components["schemas"]["ChallengeSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         ChatServerMessage: components["schemas"]["TutorDeltaMessage"] | components["schemas"]["TutorAnswerMessage"] | components["schemas"]["SocketError"];
         ChatTurn: {
@@ -1564,15 +1555,6 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        CompanyPage: {
-            items: components["schemas"]["CompanyResource"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         CompanyRequest: {
             name: null | string;
             logoUrl: null | string;
@@ -1593,6 +1575,15 @@ export interface components {
             approvedAt: null | string;
             /** Format: date-time */
             createdAt: string;
+        };
+        CompanyResourcePage: {
+            items: components["schemas"]["CompanyResource"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         CompleteMessage: {
             /** @enum {string} */
@@ -1803,15 +1794,6 @@ export interface components {
             matched: string[];
             missing: string[];
         };
-        JobPage: {
-            items: components["schemas"]["JobResource"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int32 */
-            total: number;
-        };
         JobRequest: {
             title: null | string;
             description: null | string;
@@ -1860,6 +1842,15 @@ export interface components {
             /** Format: date-time */
             expiresAt: null | string;
             isOwner: boolean;
+        };
+        JobResourcePage: {
+            items: components["schemas"]["JobResource"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
         };
         JobsForMe: {
             items: components["schemas"]["JobForMe"][];
@@ -2574,6 +2565,15 @@ export interface components {
             /** Format: date-time */
             shareLinkCreatedAt: null | string;
         };
+        UserProfilePage: {
+            items: components["schemas"]["UserProfile"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int32 */
+            total: number;
+        };
         VerificationKeySet: {
             keys: components["schemas"]["PublicKeyJwk"][];
         };
@@ -3231,7 +3231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminUserPage"];
+                    "application/json": components["schemas"]["UserProfilePage"];
                 };
             };
             /** @description Bad Request */
@@ -3367,7 +3367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": components["schemas"]["AuditEntryViewPage"];
                 };
             };
             /** @description Bad Request */
@@ -3405,7 +3405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChallengePage"];
+                    "application/json": components["schemas"]["ChallengeSummaryPage"];
                 };
             };
             /** @description Bad Request */
@@ -4450,7 +4450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JobPage"];
+                    "application/json": components["schemas"]["JobResourcePage"];
                 };
             };
             /** @description Bad Request */
@@ -4723,7 +4723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompanyPage"];
+                    "application/json": components["schemas"]["CompanyResourcePage"];
                 };
             };
             /** @description Bad Request */

@@ -8,7 +8,7 @@ export type PublicProfile = Schemas['PublicProfile'];
 export type UpdateProfileRequest = Schemas['UpdateProfileRequest'];
 export type ChallengeSummary = Schemas['ChallengeSummary'];
 export type ChallengeDetail = Schemas['ChallengeDetail'];
-export type ChallengePage = Schemas['ChallengePage'];
+export type ChallengePage = Schemas['ChallengeSummaryPage'];
 export type ChallengeExample = ChallengeDetail['examples'][number];
 export type ExecuteResponse = Schemas['ExecuteResponse'];
 export type LanguageInfo = Schemas['LanguageResponse'];
@@ -96,7 +96,7 @@ export type RedirectUrl = Schemas['RedirectUrl'];
 
 /** Jobs: the public search, a job's page, the company's postings. Labels are the API's lower-case enum names. */
 export type Job = Schemas['JobResource'];
-export type JobPage = Schemas['JobPage'];
+export type JobPage = Schemas['JobResourcePage'];
 export type JobRequest = Schemas['JobRequest'];
 export type JobForMe = Schemas['JobForMe'];
 export type MyApplication = Schemas['MyApplication'];

@@ -5,12 +5,11 @@ using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Admin;
-
-public sealed record AdminUserPage(IReadOnlyList<UserProfile> Items, int Page, int Size, int Total);
 
 public sealed record AdminUpdateUserRequest(string? SubscriptionPlan, DateTimeOffset? SubscriptionExpiresAt);
 
@@ -24,20 +23,10 @@ public static class AdminApi
         return api;
     }
 
-    internal static async Task<Results<Ok<AdminUserPage>, ValidationProblem>> ListUsers(
+    internal static async Task<Results<Ok<Page<UserProfile>>, ValidationProblem>> ListUsers(
         CompilaDb db, CancellationToken ct, int page = 1, int size = 20, string? q = null)
     {
-        var errors = new ValidationErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "A página começa em 1.");
-        }
-
-        if (size is < 1 or > 100)
-        {
-            errors.Add("size", "O tamanho da página vai de 1 a 100.");
-        }
-
+        var errors = new ValidationErrors().CheckPaging(page, size);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
@@ -52,8 +41,8 @@ public static class AdminApi
 
         var total = await query.CountAsync(ct);
         var users = await query.Include(u => u.Roles).OrderBy(u => u.Username)
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new AdminUserPage(users.Select(UserProfile.From).ToList(), page, size, total));
+            .TakePage(page, size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<UserProfile>(users.Select(UserProfile.From).ToList(), page, size, total));
     }
 
     /// <summary>Plan changes go through Users (which publishes <c>PlanChanged</c>) and are audited in the same commit.</summary>

@@ -3,11 +3,10 @@ using Compila.Web.Features.Admin.Audit;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Events;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Compila.Web.Features.Admin;
-
-public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, int Page, int Size, int Total);
 
 /// <summary>The dead-letter view of published events: deliveries that failed every attempt, and a retry once fixed.</summary>
 public static class AdminEventsApi
@@ -20,26 +19,15 @@ public static class AdminEventsApi
         return api;
     }
 
-    internal static async Task<Results<Ok<DeadLetterPage>, ValidationProblem>> ListDead(DeadLetters deadLetters, CancellationToken ct, int page = 1, int size = 20)
+    internal static async Task<Results<Ok<Page<DeadLetter>>, ValidationProblem>> ListDead(DeadLetters deadLetters, CancellationToken ct, int page = 1, int size = 20)
     {
-        var errors = new ValidationErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "A página começa em 1.");
-        }
-
-        if (size is < 1 or > 100)
-        {
-            errors.Add("size", "O tamanho da página vai de 1 a 100.");
-        }
-
+        var errors = new ValidationErrors().CheckPaging(page, size);
         if (!errors.IsValid)
         {
             return errors.ToProblem();
         }
 
-        var (items, total) = await deadLetters.ListAsync(page, size, ct);
-        return TypedResults.Ok(new DeadLetterPage(items, page, size, total));
+        return TypedResults.Ok(await deadLetters.ListAsync(page, size, ct));
     }
 
     internal static async Task<Results<NoContent, NotFound>> Retry(

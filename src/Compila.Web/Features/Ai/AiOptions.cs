@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Compila.Web.Features.Ai;
 
 /// <summary>
 /// The <c>Compila:Ai</c> section. With no provider configured every agent runs its offline engine; a provider
 /// named by an agent (or the default provider) makes that agent call a model.
 /// </summary>
-public sealed class AiOptions
+public sealed class AiOptions : IValidatableObject
 {
     public const string Section = "Compila:Ai";
 
@@ -18,6 +20,7 @@ public sealed class AiOptions
     public Dictionary<string, AiAgentOptions> Agents { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long one model call may take before the agent falls back.</summary>
+    [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = 30;
 
     public AiCircuitBreakerOptions CircuitBreaker { get; set; } = new();
@@ -35,10 +38,68 @@ public sealed class AiOptions
 
     public AiProviderOptions? FindProvider(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : Providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What a typo would otherwise turn silently into "offline": unnamed or unknown providers, impossible limits.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Providers.Count; i++)
+        {
+            var provider = Providers[i];
+            if (string.IsNullOrWhiteSpace(provider.Name))
+            {
+                yield return new ValidationResult($"{Section}:Providers:{i}:Name is required.", [nameof(Providers)]);
+            }
+
+            if (provider.Kind is not { } kind || !AiProviderOptions.Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new ValidationResult($"{Section}:Providers:{i}:Kind must be {string.Join(" or ", AiProviderOptions.Kinds)}.", [nameof(Providers)]);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(DefaultProvider) && FindProvider(DefaultProvider) is null)
+        {
+            yield return new ValidationResult($"{Section}:DefaultProvider names no provider in {Section}:Providers ('{DefaultProvider}').", [nameof(DefaultProvider)]);
+        }
+
+        foreach (var (name, agent) in Agents)
+        {
+            if (!string.IsNullOrWhiteSpace(agent.Provider) && FindProvider(agent.Provider) is null)
+            {
+                yield return new ValidationResult($"{Section}:Agents:{name}:Provider names no provider in {Section}:Providers ('{agent.Provider}').", [nameof(Agents)]);
+            }
+
+            if (agent.Temperature is < 0 or > 2)
+            {
+                yield return new ValidationResult($"{Section}:Agents:{name}:Temperature must be between 0 and 2.", [nameof(Agents)]);
+            }
+
+            if (agent.MaxTokens is < 1)
+            {
+                yield return new ValidationResult($"{Section}:Agents:{name}:MaxTokens must be at least 1.", [nameof(Agents)]);
+            }
+        }
+
+        if (CircuitBreaker.FailureThreshold < 1 || CircuitBreaker.BreakSeconds < 0)
+        {
+            yield return new ValidationResult($"{Section}:CircuitBreaker: FailureThreshold must be at least 1 and BreakSeconds not negative.", [nameof(CircuitBreaker)]);
+        }
+
+        foreach (var plan in DailyTokenQuota.Where(q => q.Value < 0).Select(q => q.Key))
+        {
+            yield return new ValidationResult($"{Section}:DailyTokenQuota:{plan} must not be negative.", [nameof(DailyTokenQuota)]);
+        }
+
+        foreach (var model in Prices.Where(p => p.Value.InputCentsPerMillion < 0 || p.Value.OutputCentsPerMillion < 0).Select(p => p.Key))
+        {
+            yield return new ValidationResult($"{Section}:Prices:{model} must not be negative.", [nameof(Prices)]);
+        }
+    }
 }
 
 public sealed class AiProviderOptions
 {
+    public static readonly IReadOnlyList<string> Kinds = ["openai", "anthropic"];
+
     public string Name { get; set; } = "";
 
     /// <summary><c>openai</c> (any OpenAI-compatible endpoint: OpenAI, DeepSeek, Groq, Ollama, vLLM) or <c>anthropic</c>.</summary>

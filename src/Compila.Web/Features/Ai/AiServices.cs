@@ -8,7 +8,7 @@ public static class AiServices
     /// <summary>The LLM layer (options, gateway, circuit breaker, quotas). Idempotent: the Smart Solver and the tutor both call it.</summary>
     public static void AddCompilaAi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AiOptions>().Bind(builder.Configuration.GetSection(AiOptions.Section));
+        builder.Services.AddOptions<AiOptions>().Bind(builder.Configuration.GetSection(AiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(AiGateway.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<AiCircuitBreaker>();

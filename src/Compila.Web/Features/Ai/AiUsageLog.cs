@@ -23,7 +23,7 @@ public sealed class AiUsageLog
     public int CostCents { get; set; }
     public int LatencyMs { get; set; }
     public AiCallStatus Status { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>How a model call ended; <see cref="Invalid"/>: it answered, but not with what its schema asks.</summary>

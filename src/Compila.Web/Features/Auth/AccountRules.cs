@@ -20,21 +20,17 @@ public static partial class AccountRules
 
     static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
-    public static string NormalizeUsername(string username) => Usernames.Normalize(username);
-
-    public static string NormalizeEmail(string email) => Usernames.NormalizeEmail(email);
-
     public static void ValidateUsername(string? username, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(username))
         {
             errors.Add("username", "Informe um nome de usuário.");
         }
-        else if (!UsernamePattern().IsMatch(NormalizeUsername(username)))
+        else if (!UsernamePattern().IsMatch(Usernames.Normalize(username)))
         {
             errors.Add("username", "O nome de usuário deve ter de 3 a 30 caracteres: letras minúsculas, números, '_' ou '-'.");
         }
-        else if (ReservedUsernames.Contains(NormalizeUsername(username)))
+        else if (ReservedUsernames.Contains(Usernames.Normalize(username)))
         {
             errors.Add("username", "Este nome de usuário é reservado.");
         }
@@ -48,7 +44,7 @@ public static partial class AccountRules
             return;
         }
 
-        var normalized = NormalizeEmail(email);
+        var normalized = Usernames.NormalizeEmail(email);
         if (normalized.Length > 255 || TextRules.HasControlCharacters(normalized) || !IsEmail(normalized))
         {
             errors.Add("email", "Informe um e-mail válido.");
@@ -91,12 +87,12 @@ public static partial class AccountRules
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(username))
         {
-            candidates.Add(NormalizeUsername(username));
+            candidates.Add(Usernames.Normalize(username));
         }
 
         if (!string.IsNullOrWhiteSpace(email))
         {
-            var normalized = NormalizeEmail(email);
+            var normalized = Usernames.NormalizeEmail(email);
             candidates.Add(normalized);
             candidates.Add(normalized.Split('@')[0]);
         }

@@ -22,7 +22,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Created<AuthResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, Infrastructure.Data.CompilaDb db, TokenService tokens, IPasswordHasher<User> hasher, CancellationToken ct)
+        RegisterRequest request, Infrastructure.Data.CompilaDb db, TokenService tokens, IPasswordHasher<User> hasher, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         AccountRules.ValidateUsername(request.Username, errors);
@@ -39,8 +39,8 @@ public static class AuthApi
             return errors.ToProblem();
         }
 
-        var username = AccountRules.NormalizeUsername(request.Username!);
-        var email = AccountRules.NormalizeEmail(request.Email!);
+        var username = Usernames.Normalize(request.Username!);
+        var email = Usernames.NormalizeEmail(request.Email!);
         if (await db.Users.AnyAsync(u => u.Username == username, ct))
         {
             return Conflict("username", "Este nome de usuário já está em uso.");
@@ -51,14 +51,18 @@ public static class AuthApi
             return Conflict("email", "Já existe uma conta com este e-mail.");
         }
 
+        var now = clock.GetUtcNow();
         var user = new User
         {
             Username = username,
             Email = email,
             FullName = string.IsNullOrWhiteSpace(request.FullName) ? null : request.FullName.Trim(),
             Roles = request.AccountType == "company"
-                ? [new UserRole { Role = Roles.User }, new UserRole { Role = Roles.Company }]
-                : [new UserRole { Role = Roles.User }],
+                ? [new UserRole { Role = Roles.User, GrantedAt = now }, new UserRole { Role = Roles.Company, GrantedAt = now }]
+                : [new UserRole { Role = Roles.User, GrantedAt = now }],
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActiveAt = now,
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
@@ -84,7 +88,7 @@ public static class AuthApi
 
     internal static async Task<Results<Ok<AuthResponse>, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest request, Infrastructure.Data.CompilaDb db, TokenService tokens, IPasswordHasher<User> hasher,
-        LoginThrottle throttle, HttpContext http, CancellationToken ct)
+        LoginThrottle throttle, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Login) || request.Login.Length > 255)
@@ -135,7 +139,7 @@ public static class AuthApi
             user.PasswordHash = hasher.HashPassword(user, request.Password!);
         }
 
-        user.LastActiveAt = DateTimeOffset.UtcNow;
+        user.LastActiveAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await tokens.IssueAsync(user, familyId: null, ct));
     }

@@ -12,7 +12,8 @@ public static class AuthServices
 {
     public static void AddCompilaAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         builder.Services.AddScoped<TokenService>();

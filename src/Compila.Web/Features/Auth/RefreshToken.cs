@@ -13,7 +13,7 @@ public sealed class RefreshToken
     public Guid UserId { get; set; }
     public Guid FamilyId { get; set; }
     public required string TokenHash { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }

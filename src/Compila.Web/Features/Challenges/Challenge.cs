@@ -35,8 +35,8 @@ public sealed class Challenge
 
     public DateTimeOffset? PublishedAt { get; set; }
     public Guid? CreatedBy { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>JSON array of the visible cases, as learners may see them. Hidden cases are never stored here.</summary>
     public string? Examples { get; set; }

@@ -20,8 +20,6 @@ public sealed record ChallengeSummary(
     IReadOnlyList<string> Languages,
     DateTimeOffset? PublishedAt);
 
-public sealed record ChallengePage(IReadOnlyList<ChallengeSummary> Items, int Page, int Size, int Total);
-
 /// <summary>A source file as learners see it.</summary>
 public sealed record CodeFile(string Path, string Content);
 

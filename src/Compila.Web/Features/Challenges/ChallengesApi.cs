@@ -1,3 +1,4 @@
+using Compila.Web.Infrastructure.Paging;
 using Compila.Web.Infrastructure.Text;
 using System.Text.Json;
 using Compila.Web.Features.Challenges.Contracts;
@@ -22,7 +23,7 @@ public static class ChallengesApi
         return api;
     }
 
-    internal static async Task<Results<Ok<ChallengePage>, ValidationProblem>> List(
+    internal static async Task<Results<Ok<Page<ChallengeSummary>>, ValidationProblem>> List(
         CompilaDb db,
         CancellationToken ct,
         string? stack = null,
@@ -103,8 +104,8 @@ public static class ChallengesApi
         };
 
         var total = await query.CountAsync(ct);
-        var rows = await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new ChallengePage(rows.Select(ToSummary).ToList(), page, size, total));
+        var rows = await query.TakePage(page, size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<ChallengeSummary>(rows.Select(ToSummary).ToList(), page, size, total));
     }
 
     internal static async Task<Results<Ok<ChallengeDetail>, NotFound>> GetBySlug(string slug, CompilaDb db, CancellationToken ct)

@@ -105,16 +105,7 @@ public static class GamificationApi
             errors.Add("stack", $"Stack desconhecida. Use: {string.Join(", ", EnumLabels.Labels<Challenges.Contracts.ChallengeStack>())}.");
         }
 
-        if (page < 1)
-        {
-            errors.Add("page", "A página começa em 1.");
-        }
-
-        if (size is < 1 or > 100)
-        {
-            errors.Add("size", "O tamanho da página vai de 1 a 100.");
-        }
-
+        errors.CheckPaging(page, size);
         if (!errors.IsValid)
         {
             return errors.ToProblem();

@@ -2,6 +2,7 @@ using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Features.Users.Contracts;
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Features.Gamification;
@@ -105,7 +106,7 @@ internal static class LeaderboardPages
             ranks[ordered[i].UserId] = i > 0 && ordered[i].Xp == ordered[i - 1].Xp ? ranks[ordered[i - 1].UserId] : i + 1;
         }
 
-        var items = ordered.Skip((page - 1) * size).Take(size).Select(t =>
+        var items = ordered.TakePage(page, size).Select(t =>
         {
             var u = users[t.UserId];
             return new LeaderboardEntry(ranks[t.UserId], u.Username, u.FullName, u.AvatarUrl, t.Xp, u.Level);

@@ -1,5 +1,6 @@
 using Compila.Web.Features.Challenges.Contracts;
 using Compila.Web.Features.Gamification.Contracts;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.Submissions.Contracts;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Events;
@@ -13,7 +14,7 @@ namespace Compila.Web.Features.Gamification;
 /// locked, so concurrent results of one learner are counted one after the other. A learner who gave up the
 /// challenge (and so saw its solution) earns no more XP for it.
 /// </summary>
-internal sealed class XpAward(CompilaDb db, IEventPublisher events, TimeProvider clock, SmartSolver.ISolutionPolicy solutionPolicy)
+internal sealed class XpAward(CompilaDb db, IEventPublisher events, TimeProvider clock, ISolutionPolicy solutionPolicy)
 {
     public async Task<int> AwardAsync(Users.User user, JudgedSubmission judged, CancellationToken ct)
     {

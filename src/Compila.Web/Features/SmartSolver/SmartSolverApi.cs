@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Compila.Web.Features.Challenges;
 using Compila.Web.Features.Challenges.Contracts;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;

@@ -1,5 +1,6 @@
 using Compila.Web.Features.Ai;
 using Compila.Web.Features.SmartSolver.Agents;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.Submissions.Judging;
 using Compila.Web.Infrastructure.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;

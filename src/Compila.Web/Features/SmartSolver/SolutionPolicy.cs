@@ -1,4 +1,5 @@
 using Compila.Web.Features.Challenges;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.Submissions;
 using Compila.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed class ChallengeGiveUp
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
     public Guid ChallengeId { get; set; }
-    public DateTimeOffset GivenUpAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset GivenUpAt { get; set; }
 }
 
 internal sealed class ChallengeGiveUpConfiguration : IEntityTypeConfiguration<ChallengeGiveUp>
@@ -27,12 +28,6 @@ internal sealed class ChallengeGiveUpConfiguration : IEntityTypeConfiguration<Ch
     }
 }
 
-/// <summary>Whether a learner gave up a challenge (and so earns no XP for it). Used by the XP rules.</summary>
-public interface ISolutionPolicy
-{
-    Task<bool> HasGivenUpAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct);
-}
-
 /// <summary>The reference solution is shown only after a pass or an explicit give-up.</summary>
 internal sealed class SolutionPolicy : ISolutionPolicy
 {
@@ -41,7 +36,4 @@ internal sealed class SolutionPolicy : ISolutionPolicy
 
     public static Task<bool> HasPassedAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct) =>
         db.Submissions.AnyAsync(s => s.UserId == userId && s.ChallengeId == challengeId && s.Status == SubmissionStatus.Passed, ct);
-
-    public async Task<bool> MayShowSolutionAsync(CompilaDb db, Guid userId, Guid challengeId, CancellationToken ct) =>
-        await HasPassedAsync(db, userId, challengeId, ct) || await HasGivenUpAsync(db, userId, challengeId, ct);
 }

@@ -4,6 +4,7 @@ using Compila.Web.Features.Users;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public static class MySubmissionsApi
         app.MapGet("/v1/me/submissions", List).WithTags("Submissions").WithName("ListMySubmissions").RequireAuthorization()
             .WithSummary("Suas submissões em todos os desafios, das mais recentes às mais antigas, com filtros e paginação.");
 
-    internal static async Task<Results<Ok<MySubmissionPage>, ValidationProblem>> List(
+    internal static async Task<Results<Ok<Page<MySubmission>>, ValidationProblem>> List(
         ClaimsPrincipal principal,
         CompilaDb db,
         CancellationToken ct,
@@ -57,11 +58,11 @@ public static class MySubmissionsApi
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.AttemptNumber)
-            .Skip((page - 1) * size).Take(size)
+            .TakePage(page, size)
             .Join(db.Challenges, s => s.ChallengeId, c => c.Id, (s, c) => new { Submission = s, c.Slug, c.Title })
             .ToListAsync(ct);
         var items = rows.Select(r => MySubmission.From(r.Submission, r.Slug, r.Title)).ToList();
-        return TypedResults.Ok(new MySubmissionPage(items, page, size, total));
+        return TypedResults.Ok(new Page<MySubmission>(items, page, size, total));
     }
 }
 
@@ -84,4 +85,3 @@ public sealed record MySubmission(
         s.SubmittedAt, s.ExecutionTimeMs);
 }
 
-public sealed record MySubmissionPage(IReadOnlyList<MySubmission> Items, int Page, int Size, int Total);

@@ -14,7 +14,7 @@ public static class SubmissionServices
         builder.Services.AddSocketContract(SolveSocket.Contract);
         builder.Services.AddScoped<Contracts.IPassedSubmissions, PassedSubmissions>();
         var section = builder.Configuration.GetSection(QueueOptions.Section);
-        builder.Services.AddOptions<QueueOptions>().Bind(section);
+        builder.Services.AddOptions<QueueOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var queue = section.Get<QueueOptions>() ?? new QueueOptions();
         if (queue.UsesRabbitMq)
         {

@@ -65,7 +65,7 @@ public static class ChatSocket
                     continue;
                 }
 
-                var errors = TutorService.Validate(request);
+                var errors = TutorRequestRules.Validate(request);
                 if (!errors.IsValid)
                 {
                     await SendAsync(socket, new SocketError("Dados inválidos.", errors.ToDictionary()), ct);

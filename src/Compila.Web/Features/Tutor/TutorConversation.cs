@@ -12,8 +12,8 @@ public sealed class TutorConversation
     public Guid UserId { get; set; }
     public Guid? ChallengeId { get; set; }
     public required string Title { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 public sealed class TutorMessage
@@ -31,7 +31,7 @@ public sealed class TutorMessage
 
     /// <summary><c>offline</c> or the model that answered.</summary>
     public string? Mode { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 internal sealed class TutorConversationConfiguration : IEntityTypeConfiguration<TutorConversation>

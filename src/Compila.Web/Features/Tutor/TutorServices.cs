@@ -12,6 +12,8 @@ public static class TutorServices
         builder.AddCompilaAi();
         builder.Services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Compila:Knowledge"));
         builder.Services.AddCompilaKnowledge(o => o.IndexDirectory ??= Path.Combine(options.FullDataDir, "knowledge"));
+        builder.Services.AddScoped<TutorConversations>();
+        builder.Services.AddScoped<TutorChallengeContexts>();
         builder.Services.AddScoped<TutorService>();
         builder.Services.AddSocketContract(ChatSocket.Contract);
         builder.Services.AddSingleton<KnowledgeIndexer>();

@@ -55,7 +55,7 @@ public static class MeApi
     }
 
     internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> UpdateMe(
-        UpdateProfileRequest request, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
+        UpdateProfileRequest request, ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = ValidateFields(request.FullName, request.Bio, request.AvatarUrl, request.Location, request.WebsiteUrl, request.GithubUrl, request.LinkedinUrl);
         if (!errors.IsValid)
@@ -76,13 +76,13 @@ public static class MeApi
         user.WebsiteUrl = Apply(request.WebsiteUrl, user.WebsiteUrl);
         user.GithubUrl = Apply(request.GithubUrl, user.GithubUrl);
         user.LinkedinUrl = Apply(request.LinkedinUrl, user.LinkedinUrl);
-        user.UpdatedAt = DateTimeOffset.UtcNow;
+        user.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserProfile.From(user));
     }
 
     internal static async Task<Results<Ok<UserProfile>, ValidationProblem, NotFound>> ReplaceProfile(
-        ReplaceProfileRequest request, ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
+        ReplaceProfileRequest request, ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)
     {
         var errors = ValidateFields(request.FullName, request.Bio, request.AvatarUrl, request.Location, request.WebsiteUrl, request.GithubUrl, request.LinkedinUrl);
         ProfileVisibility visibility = default;
@@ -115,7 +115,7 @@ public static class MeApi
         user.LinkedinUrl = Clean(request.LinkedinUrl);
         user.ProfileVisibility = visibility;
         user.ProfileSections = request.Sections ?? ProfileSections.All;
-        user.UpdatedAt = DateTimeOffset.UtcNow;
+        user.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(UserProfile.From(user));
     }
@@ -138,7 +138,7 @@ public static class MeApi
         return TypedResults.Ok(new ShareLink(token, $"/u/{user.Username}?share={token}", EnumLabels.ToLabel(user.ProfileVisibility), now));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> RevokeShareLink(ClaimsPrincipal principal, CompilaDb db, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound>> RevokeShareLink(ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)
     {
         var user = await FindCurrentAsync(principal, db, ct);
         if (user is null)
@@ -148,7 +148,7 @@ public static class MeApi
 
         user.ProfileShareTokenHash = null;
         user.ProfileShareTokenCreatedAt = null;
-        user.UpdatedAt = DateTimeOffset.UtcNow;
+        user.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

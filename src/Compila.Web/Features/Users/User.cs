@@ -34,9 +34,9 @@ public sealed class User
     public SubscriptionPlan SubscriptionPlan { get; set; } = SubscriptionPlan.Free;
     public DateTimeOffset? SubscriptionExpiresAt { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
-    public DateTimeOffset LastActiveAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset LastActiveAt { get; set; }
 
     public List<UserRole> Roles { get; set; } = [];
 
@@ -54,5 +54,5 @@ public sealed class UserRole
 {
     public Guid UserId { get; set; }
     public required string Role { get; set; }
-    public DateTimeOffset GrantedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset GrantedAt { get; set; }
 }

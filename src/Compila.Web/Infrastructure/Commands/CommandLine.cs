@@ -74,18 +74,22 @@ public static class CommandLine
         await DataServices.MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
-        var normalizedName = Features.Auth.AccountRules.NormalizeUsername(username);
-        var normalizedEmail = Features.Auth.AccountRules.NormalizeEmail(email);
+        var normalizedName = Usernames.Normalize(username);
+        var normalizedEmail = Usernames.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.Username == normalizedName || u.Email == normalizedEmail))
         {
             throw new CommandException("A user with this username or email already exists; use 'admin grant <username>'.");
         }
 
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var user = new User
         {
             Username = normalizedName,
             Email = normalizedEmail,
-            Roles = [new UserRole { Role = Roles.User }, new UserRole { Role = Roles.Admin }],
+            Roles = [new UserRole { Role = Roles.User, GrantedAt = now }, new UserRole { Role = Roles.Admin, GrantedAt = now }],
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActiveAt = now,
         };
         user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, password!);
         db.Users.Add(user);
@@ -109,7 +113,7 @@ public static class CommandLine
             ?? throw new CommandException($"No user '{username}'.");
         if (!user.IsInRole(role))
         {
-            user.Roles.Add(new UserRole { Role = role });
+            user.Roles.Add(new UserRole { Role = role, GrantedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow() });
             await db.SaveChangesAsync();
         }
 

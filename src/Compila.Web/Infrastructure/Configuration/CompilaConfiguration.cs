@@ -1,17 +1,13 @@
-using Microsoft.Extensions.Options;
-
 namespace Compila.Web.Infrastructure.Configuration;
 
 public static class CompilaConfiguration
 {
     public static CompilaOptions AddCompilaOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CompilaOptions>().Bind(builder.Configuration.GetSection(CompilaOptions.Section));
+        builder.Services.AddOptions<CompilaOptions>().Bind(builder.Configuration.GetSection(CompilaOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(CompilaOptions.Section).Get<CompilaOptions>() ?? new CompilaOptions();
         Directory.CreateDirectory(options.FullDataDir);
         return options;
     }
-
-    public static CompilaOptions GetCompilaOptions(this IServiceProvider services) =>
-        services.GetRequiredService<IOptions<CompilaOptions>>().Value;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Compila.Web.Infrastructure.Configuration;
 
 /// <summary>The <c>Compila</c> configuration section (env: <c>Compila__...</c>).</summary>
@@ -6,6 +8,7 @@ public sealed class CompilaOptions
     public const string Section = "Compila";
 
     /// <summary>Folder for the embedded database, signing keys and files. Relative paths resolve against the working directory.</summary>
+    [Required]
     public string DataDir { get; set; } = "./data";
 
     /// <summary>PostgreSQL connection string; when empty the embedded SQLite database in <see cref="DataDir"/> is used.</summary>
@@ -21,6 +24,7 @@ public sealed class CompilaOptions
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>Largest accepted request body, in bytes.</summary>
+    [Range(1, long.MaxValue)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     public string FullDataDir => Path.GetFullPath(DataDir);

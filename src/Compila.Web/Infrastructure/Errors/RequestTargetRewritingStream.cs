@@ -10,18 +10,18 @@ internal sealed class RequestTargetRewritingStream(Stream inner) : Stream
 {
     enum State { LineStart, Method, Target, RestOfLine, PassThrough }
 
-    State _state = State.LineStart;
-    bool _requestMayStart = true;
-    bool _connectionStart = true;
-    int _lineLength;
-    int _methodLength;
-    int _percentRun;
-    string _method = "";
+    State state = State.LineStart;
+    bool requestMayStart = true;
+    bool connectionStart = true;
+    int lineLength;
+    int methodLength;
+    int percentRun;
+    string method = "";
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
-        if (_state != State.PassThrough)
+        if (state != State.PassThrough)
         {
             Scan(buffer.Span[..read]);
         }
@@ -32,7 +32,7 @@ internal sealed class RequestTargetRewritingStream(Stream inner) : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         var read = inner.Read(buffer, offset, count);
-        if (_state != State.PassThrough)
+        if (state != State.PassThrough)
         {
             Scan(buffer.AsSpan(offset, read));
         }
@@ -42,24 +42,24 @@ internal sealed class RequestTargetRewritingStream(Stream inner) : Stream
 
     void Scan(Span<byte> bytes)
     {
-        for (var i = 0; i < bytes.Length && _state != State.PassThrough; i++)
+        for (var i = 0; i < bytes.Length && state != State.PassThrough; i++)
         {
             var b = bytes[i];
-            if (_connectionStart)
+            if (connectionStart)
             {
-                _connectionStart = false;
+                connectionStart = false;
                 if (!IsUpper(b))
                 {
-                    _state = State.PassThrough;
+                    state = State.PassThrough;
                     return;
                 }
             }
 
             if (b == '\n')
             {
-                _requestMayStart = _lineLength == 0;
-                _lineLength = 0;
-                _state = State.LineStart;
+                requestMayStart = lineLength == 0;
+                lineLength = 0;
+                state = State.LineStart;
                 continue;
             }
 
@@ -68,38 +68,38 @@ internal sealed class RequestTargetRewritingStream(Stream inner) : Stream
                 continue;
             }
 
-            _lineLength++;
-            switch (_state)
+            lineLength++;
+            switch (state)
             {
                 case State.LineStart:
-                    _state = _requestMayStart && IsUpper(b) ? State.Method : State.RestOfLine;
-                    _methodLength = 1;
-                    _method = _state == State.Method ? ((char)b).ToString() : "";
+                    state = requestMayStart && IsUpper(b) ? State.Method : State.RestOfLine;
+                    methodLength = 1;
+                    method = state == State.Method ? ((char)b).ToString() : "";
                     break;
-                case State.Method when IsUpper(b) && _methodLength < 16:
-                    _methodLength++;
-                    if (_method.Length < 4)
+                case State.Method when IsUpper(b) && methodLength < 16:
+                    methodLength++;
+                    if (method.Length < 4)
                     {
-                        _method += (char)b;
+                        method += (char)b;
                     }
 
                     break;
                 case State.Method when b == ' ':
-                    _state = _method == "PRI" ? State.PassThrough : State.Target;
-                    _percentRun = 0;
+                    state = method == "PRI" ? State.PassThrough : State.Target;
+                    percentRun = 0;
                     break;
                 case State.Method:
-                    _state = State.RestOfLine;
+                    state = State.RestOfLine;
                     break;
                 case State.Target when b == ' ':
-                    _state = State.RestOfLine;
+                    state = State.RestOfLine;
                     break;
                 case State.Target:
-                    _percentRun = b == '%' ? 1 : b == '0' && _percentRun > 0 ? _percentRun + 1 : 0;
-                    if (_percentRun == 3)
+                    percentRun = b == '%' ? 1 : b == '0' && percentRun > 0 ? percentRun + 1 : 0;
+                    if (percentRun == 3)
                     {
                         bytes[i] = (byte)'1';
-                        _percentRun = 0;
+                        percentRun = 0;
                     }
 
                     break;

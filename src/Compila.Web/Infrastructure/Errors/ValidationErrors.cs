@@ -1,3 +1,5 @@
+using Compila.Web.Infrastructure.Paging;
+
 namespace Compila.Web.Infrastructure.Errors;
 
 /// <summary>Collects per-field messages (pt-BR) for a 400 validation problem.</summary>
@@ -18,17 +20,17 @@ public sealed class ValidationErrors
         return this;
     }
 
-    /// <summary>The rules every paged list shares: pages start at 1, 1 to 100 items a page.</summary>
-    public ValidationErrors CheckPaging(int page, int size)
+    /// <summary>The rules every paged list shares: pages start at 1, 1 to <paramref name="maxSize"/> items a page.</summary>
+    public ValidationErrors CheckPaging(int page, int size, int maxSize = Pages.MaxSize)
     {
         if (page < 1)
         {
             Add("page", "A página começa em 1.");
         }
 
-        if (size is < 1 or > 100)
+        if (size < 1 || size > maxSize)
         {
-            Add("size", "O tamanho da página vai de 1 a 100.");
+            Add("size", $"O tamanho da página vai de 1 a {maxSize}.");
         }
 
         return this;

@@ -1,4 +1,5 @@
 using Compila.Web.Infrastructure.Data;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Compila.Web.Infrastructure.Events;
@@ -9,7 +10,7 @@ public sealed record DeadLetter(Guid EventId, string EventType, string Handler, 
 /// <summary>The dead-letter view: what did not get handled, and a way to try again once the cause is fixed.</summary>
 public sealed class DeadLetters(CompilaDb db)
 {
-    public async Task<(IReadOnlyList<DeadLetter> Items, int Total)> ListAsync(int page, int size, CancellationToken ct)
+    public async Task<Page<DeadLetter>> ListAsync(int page, int size, CancellationToken ct)
     {
         var dead = from d in db.Set<EventDelivery>().AsNoTracking()
                    where d.DeadAt != null
@@ -17,10 +18,10 @@ public sealed class DeadLetters(CompilaDb db)
                    select new { d, e };
         var total = await dead.CountAsync(ct);
         var rows = await dead.OrderByDescending(x => x.d.DeadAt).ThenBy(x => x.d.EventId)
-            .Skip((page - 1) * size).Take(size)
+            .TakePage(page, size)
             .Select(x => new DeadLetter(x.e.Id, x.e.Type, x.d.Handler, x.e.OccurredAt, x.d.Attempts, x.d.LastError, x.d.DeadAt!.Value))
             .ToListAsync(ct);
-        return (rows, total);
+        return new Page<DeadLetter>(rows, page, size, total);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Compila.Web.Infrastructure.RateLimiting;
 
 /// <summary>The <c>Compila:RateLimits</c> section: requests per minute per user (per IP when anonymous) per endpoint.</summary>
@@ -6,11 +8,18 @@ public sealed class RateLimitOptions
     public const string Section = "Compila:RateLimits";
 
     public bool Enabled { get; set; } = true;
+
+    [Range(1, int.MaxValue)]
     public int StandardPerMinute { get; set; } = 100;
+
+    [Range(1, int.MaxValue)]
     public int SubmissionPerMinute { get; set; } = 10;
+
+    [Range(1, int.MaxValue)]
     public int AiPerMinute { get; set; } = 30;
 
     /// <summary>Heavy document rendering (the PDF CV): a few per minute is plenty for a person, and bounds CPU.</summary>
+    [Range(1, int.MaxValue)]
     public int ExportPerMinute { get; set; } = 5;
 
     public int LimitFor(RateLimitClass limitClass) => limitClass switch

@@ -10,7 +10,8 @@ public static class RedisServices
     /// <summary>Redis when configured (shared counters across instances), memory otherwise.</summary>
     public static void AddCompilaCountersAndCache(this WebApplicationBuilder builder, CompilaOptions options)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMemoryCache();
         if (options.UsesRedis)
         {

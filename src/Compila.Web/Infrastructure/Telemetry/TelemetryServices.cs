@@ -21,7 +21,7 @@ public static class TelemetryServices
     public static void AddCompilaTelemetry(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(TelemetryOptions.Section);
-        builder.Services.Configure<TelemetryOptions>(section);
+        builder.Services.AddOptions<TelemetryOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<MetricsOptions>(builder.Configuration.GetSection(MetricsOptions.Section));
         var telemetry = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var environment = string.IsNullOrWhiteSpace(telemetry.Environment)

@@ -75,6 +75,7 @@ public sealed class LlmAppFixture : IAsyncLifetime
         db.Set<AiUsageLog>().Add(new AiUsageLog
         {
             UserId = userId, Agent = "tutor", Action = "chat", InputTokens = tokens, TotalTokens = tokens, ModelUsed = model, Status = AiCallStatus.Success,
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
     }

@@ -306,7 +306,7 @@ internal sealed class EventsHost : IDisposable
         var user = await App.CreateClient().RegisterAsync(ApiClient.UniqueName("adm"));
         await WithDbAsync(async db =>
         {
-            db.UserRoles.Add(new UserRole { UserId = user.Id, Role = Roles.Admin });
+            db.UserRoles.Add(new UserRole { UserId = user.Id, Role = Roles.Admin, GrantedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
         var client = App.CreateClient();

@@ -1,6 +1,7 @@
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,11 @@ namespace Compila.Web.Features.Admin.Audit;
 
 public sealed record AuditEntryView(Guid Id, DateTimeOffset At, Guid ActorId, string Actor, string Action, string Target, string Details);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Page, int Size, int Total);
-
 public static class AdminAuditApi
 {
+    /// <summary>Audit pages may be longer than other lists: an auditor reads the log in bulk.</summary>
+    const int PageMaxSize = 200;
+
     public static RouteGroupBuilder MapAdminAuditApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1/admin/audit").WithTags("Admin").RequireAuthorization(Policies.Admin);
@@ -20,19 +22,10 @@ public static class AdminAuditApi
     }
 
     /// <summary>Newest first; <paramref name="action"/> and <paramref name="target"/> narrow it (exact match).</summary>
-    internal static async Task<Results<Ok<AuditPage>, ValidationProblem>> List(
+    internal static async Task<Results<Ok<Page<AuditEntryView>>, ValidationProblem>> List(
         CompilaDb db, CancellationToken ct, int page = 1, int size = 50, string? action = null, string? target = null)
     {
-        var errors = new ValidationErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "A página começa em 1.");
-        }
-
-        if (size is < 1 or > 200)
-        {
-            errors.Add("size", "O tamanho da página vai de 1 a 200.");
-        }
+        var errors = new ValidationErrors().CheckPaging(page, size, PageMaxSize);
 
         if (action is { Length: > 64 })
         {
@@ -62,9 +55,9 @@ public static class AdminAuditApi
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * size).Take(size)
+            .TakePage(page, size)
             .Select(e => new AuditEntryView(e.Id, e.At, e.ActorId, e.ActorUsername, e.Action, e.Target, e.Details))
             .ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(items, page, size, total));
+        return TypedResults.Ok(new Page<AuditEntryView>(items, page, size, total));
     }
 }

@@ -7,14 +7,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Compila.Web.Infrastructure.Caching;
+using Compila.Web.Infrastructure.Paging;
 
 namespace Compila.Web.Features.Jobs.Companies;
 
 public sealed record CompanyResource(
     Guid Id, string Name, string? LogoUrl, string? WebsiteUrl, string? About, string? Location,
     bool Approved, DateTimeOffset? ApprovedAt, DateTimeOffset CreatedAt);
-
-public sealed record CompanyPage(IReadOnlyList<CompanyResource> Items, int Page, int Size, int Total);
 
 /// <summary>
 /// A company account's profile (<c>/v1/companies/me</c>), its public page once approved, and the admin queue that
@@ -88,7 +87,7 @@ public static class CompaniesApi
             ? TypedResults.Ok(ToResource(company))
             : TypedResults.NotFound();
 
-    internal static async Task<Results<Ok<CompanyPage>, ValidationProblem>> List(CompilaDb db, CancellationToken ct, string? status = null, int page = 1, int size = 50)
+    internal static async Task<Results<Ok<Page<CompanyResource>>, ValidationProblem>> List(CompilaDb db, CancellationToken ct, string? status = null, int page = 1, int size = 50)
     {
         var errors = new ValidationErrors().CheckPaging(page, size);
         if (status is not null and not ("pending" or "approved"))
@@ -109,8 +108,8 @@ public static class CompaniesApi
             _ => query,
         };
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.UserId).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new CompanyPage(items.Select(ToResource).ToList(), page, size, total));
+        var items = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.UserId).TakePage(page, size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<CompanyResource>(items.Select(ToResource).ToList(), page, size, total));
     }
 
     internal static async Task<Results<Ok<CompanyResource>, NotFound>> Approve(

@@ -28,8 +28,6 @@ public sealed record JobResource(
     DateTimeOffset? ExpiresAt,
     bool IsOwner);
 
-public sealed record JobPage(IReadOnlyList<JobResource> Items, int Page, int Size, int Total);
-
 /// <summary>A job with its company, as every query here loads it (members, not a constructor, so EF can filter on them).</summary>
 public sealed class JobWithCompany
 {

@@ -4,6 +4,7 @@ using Compila.Web.Infrastructure.Caching;
 using Compila.Web.Infrastructure.Data;
 using Compila.Web.Infrastructure.Errors;
 using Compila.Web.Infrastructure.Identity;
+using Compila.Web.Infrastructure.Paging;
 using Compila.Web.Infrastructure.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
@@ -33,7 +34,7 @@ public static class JobsApi
         company.MapDelete("/{id:guid}", Delete).WithName("DeleteJob");
     }
 
-    internal static async Task<Results<Ok<JobPage>, ValidationProblem>> Search(
+    internal static async Task<Results<Ok<Page<JobResource>>, ValidationProblem>> Search(
         CompilaDb db, TimeProvider clock, CancellationToken ct,
         string? q = null, string? stack = null, string? level = null, string? type = null, string? workModel = null,
         string? technology = null, string? location = null, int? salaryMin = null, string? sort = null, int page = 1, int size = 20)
@@ -68,9 +69,9 @@ public static class JobsApi
         var ordered = folded.Length > 0 && sort != "recent"
             ? query.OrderBy(r => r.Job.TitleSearch.Contains(folded) ? 0 : 1).ThenByDescending(r => r.Job.CreatedAt).ThenBy(r => r.Job.Id)
             : query.OrderByDescending(r => r.Job.CreatedAt).ThenBy(r => r.Job.Id);
-        var rows = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await ordered.TakePage(page, size).ToListAsync(ct);
         // Everyone gets the same page (it is cached for all callers), so no row says "yours" here.
-        return TypedResults.Ok(new JobPage(rows.Select(r => JobResources.ToResource(r, viewerId: null, now)).ToList(), page, size, total));
+        return TypedResults.Ok(new Page<JobResource>(rows.Select(r => JobResources.ToResource(r, viewerId: null, now)).ToList(), page, size, total));
     }
 
     internal static async Task<Results<Ok<JobResource>, NotFound>> Get(Guid id, ClaimsPrincipal principal, CompilaDb db, TimeProvider clock, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Compila.ChallengeSuites.Running;
 using Compila.ChallengeSuites.Specs;
 using Compila.Web.Features.Ai;
+using Compila.Web.Features.SmartSolver.Contracts;
 using Compila.Web.Features.SmartSolver.Offline;
 using Compila.Web.Infrastructure.Data;
 

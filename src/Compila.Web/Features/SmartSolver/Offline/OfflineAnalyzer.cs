@@ -53,7 +53,7 @@ public static partial class OfflineAnalyzer
         var file = TestLanguages.Find(language)?.ContentFileName ?? "solution";
         var signature = (content.Tests as FunctionTestSpec)?.Signature;
         var function = signature is null ? "" : LanguageNames.Function(language, signature.Name);
-        var declared = signature is null ? null : StaticChecks.FindFunction(src, function);
+        var declared = signature is null ? null : LearnerFunction.Find(src, function);
         var parameters = new List<LearnerParameter>();
         if (signature is not null)
         {

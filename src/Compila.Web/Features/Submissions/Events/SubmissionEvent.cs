@@ -16,7 +16,7 @@ public sealed class SubmissionEvent
 
     /// <summary>The whole JSON message as sent to clients (including type, sequence and submission_id).</summary>
     public required string Payload { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 internal sealed class SubmissionEventConfiguration : IEntityTypeConfiguration<SubmissionEvent>

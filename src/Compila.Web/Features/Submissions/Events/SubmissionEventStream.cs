@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Compila.Web.Features.Submissions.Events;
 
 /// <summary>Appends a submission's progress events (numbered 1, 2, 3…) and replays/follows them.</summary>
-public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissionNotifier notifier)
+public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissionNotifier notifier, TimeProvider clock)
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
@@ -31,9 +31,10 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
             var sequence = await LastSequenceAsync(db, submissionId, ct);
+            var now = clock.GetUtcNow();
             foreach (var message in events)
             {
-                Stage(db, submissionId, ++sequence, message);
+                Stage(db, submissionId, ++sequence, message, now);
             }
 
             try
@@ -58,14 +59,14 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
     public async Task<int> StageAsync(CompilaDb db, Guid submissionId, SolveEvent message, CancellationToken ct)
     {
         var sequence = await LastSequenceAsync(db, submissionId, ct) + 1;
-        Stage(db, submissionId, sequence, message);
+        Stage(db, submissionId, sequence, message, clock.GetUtcNow());
         return sequence;
     }
 
     static async Task<int> LastSequenceAsync(CompilaDb db, Guid submissionId, CancellationToken ct) =>
         await db.Set<SubmissionEvent>().Where(e => e.SubmissionId == submissionId).MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
 
-    static void Stage(CompilaDb db, Guid submissionId, int sequence, SolveEvent message)
+    static void Stage(CompilaDb db, Guid submissionId, int sequence, SolveEvent message, DateTimeOffset now)
     {
         var stamped = message with { Sequence = sequence, SubmissionId = submissionId };
         db.Set<SubmissionEvent>().Add(new SubmissionEvent
@@ -74,6 +75,7 @@ public sealed class SubmissionEventStream(IServiceScopeFactory scopes, ISubmissi
             Sequence = sequence,
             Type = stamped.Type,
             Payload = JsonSerializer.Serialize(stamped, stamped.GetType(), JsonSerializerOptions.Web),
+            CreatedAt = now,
         });
     }
 

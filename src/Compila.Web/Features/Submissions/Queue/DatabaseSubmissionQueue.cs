@@ -27,8 +27,11 @@ internal sealed class DatabaseSubmissionQueue(
     long served;
     readonly string consumerId = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
 
-    public void Stage(CompilaDb db, Guid submissionId) =>
-        db.Set<JudgeJob>().Add(new JudgeJob { SubmissionId = submissionId, AvailableAt = clock.GetUtcNow() });
+    public void Stage(CompilaDb db, Guid submissionId)
+    {
+        var now = clock.GetUtcNow();
+        db.Set<JudgeJob>().Add(new JudgeJob { SubmissionId = submissionId, AvailableAt = now, CreatedAt = now });
+    }
 
     public Task PublishAsync(Guid submissionId, CancellationToken ct) => Task.CompletedTask;
 

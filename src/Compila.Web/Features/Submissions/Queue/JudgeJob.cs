@@ -11,11 +11,11 @@ public sealed class JudgeJob
     public Guid SubmissionId { get; set; }
     public JudgeJobState State { get; set; } = JudgeJobState.Queued;
     public int Attempts { get; set; }
-    public DateTimeOffset AvailableAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset AvailableAt { get; set; }
     public DateTimeOffset? LeaseUntil { get; set; }
     public string? LeasedBy { get; set; }
     public string? LastError { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public enum JudgeJobState
