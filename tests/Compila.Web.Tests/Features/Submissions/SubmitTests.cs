@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Compila.Web.Features.Submissions;
+using Compila.Web.Infrastructure.Data;
 using Compila.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Compila.Web.Tests.Features.Submissions;
 
@@ -163,7 +167,9 @@ public sealed class SubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
     {
         var (alice, challengeId) = await LearnerAsync();
         var (bob, _) = await LearnerAsync();
-        // Other tests in this class judge the same challenge: their statistics must land before the baseline is read.
+        // Other tests in this class judge the same challenge, some without waiting for the verdict (the concurrent
+        // submits): their submissions must be judged and their statistics landed before the baseline is read.
+        await NothingPendingAsync();
         await PublishedEvents.SettledAsync(app.Services);
         var before = await FreshChallengeAsync(alice);
 
@@ -177,6 +183,25 @@ public sealed class SubmitTests(CompilaApp app) : IClassFixture<CompilaApp>
         Assert.Equal(before["completedCount"]!.GetValue<int>() + 1, after["completedCount"]!.GetValue<int>());
         var expectedRate = Math.Round((decimal)after["completedCount"]!.GetValue<int>() * 100 / after["attemptedCount"]!.GetValue<int>(), 2);
         Assert.Equal(expectedRate, after["successRate"]!.GetValue<decimal>());
+    }
+
+    async Task NothingPendingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CompilaDb>();
+                if (!await db.Set<Submission>().AnyAsync(s => s.Status == SubmissionStatus.Pending))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "submissions of earlier tests were still pending after 120 s");
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>
